@@ -1,0 +1,1 @@
+"""Extract: meetings, agenda items, minutes, motions, reports, tables and indicators."""

@@ -1,0 +1,60 @@
+"""Read text and markdown packs (PDF conversions like the samples)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from quorum.errors import InputError
+from quorum.model import Source
+
+#: Control characters other than tab, newline, carriage return and form feed
+#: are a sign of a binary file rather than text.
+_CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 12, 13))
+_BINARY_THRESHOLD = 0.01
+
+
+def decode_text(data: bytes, path: str) -> str:
+    """Decode bytes of a text pack as UTF-8 (BOM allowed), with CRLF folded to LF.
+
+    Raises :class:`InputError` for empty, binary or non-UTF-8 input.
+    """
+    if not data.strip():
+        raise InputError(path, "the file is empty")
+    if b"\x00" in data[:65536]:
+        raise InputError(path, "the file is binary (it contains NUL bytes), not a text pack")
+    sample = data[:65536]
+    control = sum(sample.count(bytes([c])) for c in _CONTROL_BYTES)
+    if control / len(sample) > _BINARY_THRESHOLD:
+        raise InputError(path, "the file is binary (too many control characters), not a text pack")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            path, f"the file is not valid UTF-8 (byte {error.start}: {data[error.start : error.start + 1]!r})"
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text_source(path: str | Path) -> tuple[Source, str]:
+    """Read a text pack from ``path`` and return its Source record and decoded text.
+
+    Raises :class:`InputError` when the file is missing, empty, binary or not UTF-8.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    except IsADirectoryError:
+        raise InputError(str(path), "is a directory, not a file") from None
+    except OSError as error:
+        raise InputError(str(path), f"cannot be read ({error.strerror})") from None
+    text = decode_text(data, str(path))
+    source = Source(
+        path=str(path),
+        sha256=hashlib.sha256(data).hexdigest(),
+        line_count=text.count("\n") + 1,
+        kind="text",
+    )
+    return source, text

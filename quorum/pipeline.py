@@ -1,0 +1,27 @@
+"""The parse pipeline: ingest → normalise → segment → extract, for one source."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quorum.ingest.text import read_text_source
+from quorum.model import NormalisedText, ParseResult, Source
+from quorum.normalise import normalise
+from quorum.segment import segment
+
+
+def parse_normalised(text: NormalisedText) -> ParseResult:
+    """Segment and extract everything from an already normalised source."""
+    documents = segment(text)
+    return ParseResult(source=text.source, documents=documents)
+
+
+def parse_text(source: Source, raw: str, pages: list[int | None] | None = None) -> ParseResult:
+    """Parse decoded text of ``source`` (with optional per-line pages) into a ParseResult."""
+    return parse_normalised(normalise(source, raw, pages))
+
+
+def parse_path(path: str | Path) -> ParseResult:
+    """Read the file at ``path`` and parse it; raises InputError for unreadable input."""
+    source, raw = read_text_source(path)
+    return parse_text(source, raw)

@@ -1,0 +1,1 @@
+"""Resolve: placeholder until its issue lands."""

@@ -1,0 +1,1 @@
+"""Serve: placeholder until its issue lands."""

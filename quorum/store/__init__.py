@@ -1,0 +1,1 @@
+"""Store: placeholder until its issue lands."""
