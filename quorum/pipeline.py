@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from quorum.extract.frontsheet import extract_meetings
+from quorum.extract.indicators import extract_indicators
+from quorum.extract.links import link_recommendations
+from quorum.extract.minutes import extract_minutes
+from quorum.extract.motions import extract_motions
+from quorum.extract.reports import extract_reports
+from quorum.extract.tables import extract_tables
 from quorum.ingest.text import read_text_source
 from quorum.model import NormalisedText, ParseResult, Source
 from quorum.normalise import normalise
@@ -13,7 +20,20 @@ from quorum.segment import segment
 def parse_normalised(text: NormalisedText) -> ParseResult:
     """Segment and extract everything from an already normalised source."""
     documents = segment(text)
-    return ParseResult(source=text.source, documents=documents)
+    minutes = extract_minutes(text, documents)
+    reports = extract_reports(text, documents)
+    tables = extract_tables(text, documents)
+    return ParseResult(
+        source=text.source,
+        documents=documents,
+        meetings=extract_meetings(text, documents),
+        minutes=minutes,
+        motions=extract_motions(text, documents),
+        reports=reports,
+        links=link_recommendations(reports, minutes),
+        tables=tables,
+        indicators=extract_indicators(text, documents, tables),
+    )
 
 
 def parse_text(source: Source, raw: str, pages: list[int | None] | None = None) -> ParseResult:
