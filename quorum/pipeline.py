@@ -11,7 +11,7 @@ from quorum.extract.minutes import extract_minutes
 from quorum.extract.motions import extract_motions
 from quorum.extract.reports import extract_reports
 from quorum.extract.tables import extract_tables
-from quorum.ingest.text import read_text_source
+from quorum.ingest import ingest_source
 from quorum.model import NormalisedText, ParseResult, Source
 from quorum.normalise import normalise
 from quorum.segment import segment
@@ -42,6 +42,8 @@ def parse_text(source: Source, raw: str, pages: list[int | None] | None = None) 
 
 
 def parse_path(path: str | Path) -> ParseResult:
-    """Read the file at ``path`` and parse it; raises InputError for unreadable input."""
-    source, raw = read_text_source(path)
-    return parse_text(source, raw)
+    """Read the file at ``path`` (text or PDF, by suffix) and parse it; raises InputError for unreadable input."""
+    ingested = ingest_source(path)
+    result = parse_text(ingested.source, ingested.text, ingested.pages)
+    result.warnings[:0] = ingested.warnings
+    return result
