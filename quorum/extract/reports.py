@@ -1,10 +1,652 @@
-"""Officer reports on the council's report template."""
+"""Officer reports on a council's report template.
+
+A report opens with a header block of labelled fields ("REPORT FOR:",
+"Date of Meeting:", "Subject:", "Responsible Officer:", "Exempt:", ...), laid
+out one per line, tab-separated, or wrapped over several lines. Then come
+numbered sections: the summary and recommendations, the report, statutory
+officer clearance, contact details and background papers.
+
+Reports are taken from the segmenter's ``report`` documents when there are
+any; otherwise (and for template reports the segmenter missed) a report starts
+at a "REPORT FOR:" / "Report of:" header block. Every field falls back to
+``None`` when the template lacks it, so letter-style reports still come out.
+"""
 
 from __future__ import annotations
 
-from quorum.model import Document, NormalisedText, Report
+import re
+from dataclasses import dataclass
+
+from quorum.extract.tables import verbatim_text
+from quorum.model import (
+    Clearance,
+    Contact,
+    Document,
+    DocumentKind,
+    Heading,
+    NormalisedText,
+    Report,
+    fold_whitespace,
+)
+
+# ------------------------------------------------------------ header fields ---
+
+#: Field name → pattern matching the label at the start of a clean line.
+_FIELDS: dict[str, re.Pattern[str]] = {
+    "report_for": re.compile(r"^(?:report\s+(?:for|to)|meeting|committee)\s*:", re.I),
+    "date": re.compile(r"^(?:date\s+of\s+(?:the\s+)?meeting|meeting\s+date|date)\s*:", re.I),
+    "subject": re.compile(r"^(?:subject|title|report\s+title)\s*:", re.I),
+    "officer": re.compile(r"^(?:responsible\s+officers?|report\s+of|report\s+author|lead\s+officers?)\s*:", re.I),
+    "portfolio": re.compile(r"^(?:portfolio\s+holders?|cabinet\s+member|lead\s+member)\s*:", re.I),
+    "scrutiny": re.compile(r"^scrutiny\s+lead\s+member\s+area\s*:", re.I),
+    "key": re.compile(r"^(?:key\s+decision|is\s+this\s+a\s+key\s+decision\??)\s*[:?]?", re.I),
+    "exempt": re.compile(r"^(?:exempt(?:\s+information)?|public|confidential|part\s+ii)\s*[:?]", re.I),
+    "call_in": re.compile(r"^(?:decision\s+)?subject\s+to\s+call[- ]in\s*[:?]", re.I),
+    "wards": re.compile(r"^wards?(?:\s+affected)?\s*:", re.I),
+    "enclosures": re.compile(r"^(?:enclosures?|appendices|attachments?)\s*:", re.I),
+}
+_START = re.compile(r"^(?:report\s+(?:for|to)\s*:|report\s+of\s*:)", re.I)
+_SECTION = re.compile(r"^(?:[Ss]ection\s+\d+(?:\.\d+)?\b|\d+(?:\.0)?\s+[A-Z][a-z])")
+_RECOMMENDATIONS = re.compile(r"^recommendations?\s*:?\s*", re.I)
+_REASON = re.compile(r"^reasons?\s*:?\s*(?:\(for\s+recommendations?\))?", re.I)
+_CLEARANCE = re.compile(r"statutory\s+officer\s+clearance", re.I)
+_CONTACT_SECTION = re.compile(r"contact\s+details", re.I)
+_CONTACT = re.compile(r"^(?:contact(?:\s+officer)?|report\s+author)\s*:\s*", re.I)
+_BACKGROUND = re.compile(r"^background\s+papers\s*[:\-–]?\s*", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?:\b(?:tel|telephone|phone)\b[.:]?\s*)?(\+?\d[\d ]{7,}\d|\b[Xx]\s?\d{4,5}\b)")
+_NAME_LABEL = re.compile(r"^name\s*:\s*", re.I)
+_DATE_LABEL = re.compile(r"date\s*:\s*", re.I)
+_ON_BEHALF = re.compile(
+    r"((?:on\s+behalf\s+of\s+the\*?\s*)?\*?\s*(?:chief\s+financial|monitoring|s\.?\s?151)\s+officer)", re.I
+)
+_YES = re.compile(r"^\W*(yes|y)\b", re.I)
+_NO = re.compile(r"^\W*(no|n|none|not\s+applicable|n/a)\b", re.I)
+_COUNCILLOR = re.compile(r"^(?:councillor|cllr\.?)\s+", re.I)
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+    )
+}
+_DATE_WORDS = re.compile(r"(\d{1,2})\s*(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
+_DATE_NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{2,4})\b")
+
+
+def parse_date(raw: str) -> tuple[str | None, str | None]:
+    """Parse the first date in ``raw``; return (ISO date, the verbatim date text) or (None, None)."""
+    match = _DATE_WORDS.search(raw)
+    if match:
+        month = _MONTHS.get(match.group(2)[:3].lower())
+        if month:
+            day, year = int(match.group(1)), int(match.group(3))
+            if 1 <= day <= 31:
+                return f"{year:04d}-{month:02d}-{day:02d}", match.group(0)
+    match = _DATE_NUMERIC.search(raw)
+    if match:
+        day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        year = year + 2000 if year < 100 else year
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            return f"{year:04d}-{month:02d}-{day:02d}", match.group(0)
+    return None, None
+
+
+def parse_bool(raw: str) -> bool | None:
+    """Read a Yes/No field value ("Yes", "NO", "No – information report", "N/A") as a boolean."""
+    if _YES.match(raw):
+        return True
+    if _NO.match(raw):
+        return False
+    return None
+
+
+def strip_councillor(name: str) -> str:
+    """Drop a leading "Councillor"/"Cllr" from a name as printed."""
+    return _COUNCILLOR.sub("", name).strip()
+
+
+# ------------------------------------------------------------- the report ---
+
+
+@dataclass
+class _Lines:
+    """The clean, verbatim and raw views of a report's lines, addressed by line number."""
+
+    text: NormalisedText
+    start: int
+    end: int
+
+    def clean(self, number: int) -> str:
+        """Clean text of line ``number`` (empty for page furniture)."""
+        line = self.text.line(number)
+        return "" if line.furniture else fold_whitespace(line.clean)
+
+    def verbatim(self, number: int) -> str:
+        """Readable verbatim text of line ``number``."""
+        return verbatim_text(self.text.line(number).raw)
+
+    def numbers(self) -> range:
+        """The line numbers of the report."""
+        return range(self.start, self.end + 1)
+
+
+def _value_after(label: re.Pattern[str], raw: str) -> str:
+    """Return the verbatim value that follows a field label on a raw line."""
+    text = verbatim_text(raw)
+    clean = fold_whitespace(text.replace("*", " ")) if text.startswith("*") else text
+    match = label.match(clean)
+    if not match:
+        return ""
+    value = clean[match.end() :].strip()
+    return value if value in text else verbatim_text(value)
+
+
+def _field_of(clean: str) -> str | None:
+    """Name the header field a clean line starts with, if any."""
+    for name, pattern in _FIELDS.items():
+        if pattern.match(clean):
+            return name
+    return None
+
+
+def _header(lines: _Lines, stop: int) -> tuple[dict[str, tuple[str, int]], int]:
+    """Read the labelled fields of a header block from ``lines.start`` up to ``stop``.
+
+    Returns field name → (verbatim value, line) and the last line of the block.
+    Values wrapped onto following unlabelled lines are joined on.
+    """
+    fields: dict[str, tuple[str, int]] = {}
+    current: str | None = None
+    last = lines.start
+    blank_run = 0
+    for number in range(lines.start, stop + 1):
+        clean = lines.clean(number)
+        if not clean:
+            blank_run += 1
+            if blank_run > 1 and current not in {"report_for", "officer", "portfolio", "subject"}:
+                current = None
+            continue
+        blank_run = 0
+        if _SECTION.match(clean) or _RECOMMENDATIONS.match(clean) or re.match(r"^summary", clean, re.I):
+            break
+        if len(clean) > 300:
+            break
+        name = _field_of(clean)
+        if name and (name not in fields or name == current):
+            label = _FIELDS[name]
+            raw = lines.text.line(number).raw.replace("**", "")
+            value = _value_after(label, raw)
+            fields[name] = (value, number)
+            current = name
+            last = number
+            continue
+        if current is None:
+            continue
+        value, first = fields[current]
+        extra = lines.verbatim(number)
+        if current in {"report_for", "subject"}:
+            opened = lines.text.line(first).raw.count("**") % 2 == 1
+            if not (opened or (clean.upper() == clean and value.upper() == value)):
+                current = None
+                continue
+        joined = f"{value} {extra}".strip()
+        if current in {"date", "key", "exempt", "call_in"} and value:
+            break
+        fields[current] = (joined, first)
+        last = number
+    return fields, last
+
+
+def _find_start_lines(text: NormalisedText, start: int, end: int) -> list[int]:
+    """Return the lines in ``start``..``end`` where a report header block begins."""
+    starts: list[int] = []
+    for number in range(start, end + 1):
+        clean = text.line(number).clean
+        if _START.match(clean.replace("**", "").strip()):
+            window = " ".join(text.line(n).clean for n in range(number, min(end, number + 12) + 1))
+            near = starts and number - starts[-1] <= 10
+            if not near and re.search(r"subject|date of meeting|responsible officer|exempt", window, re.I):
+                starts.append(number)
+    return starts
+
+
+def _is_blank_notice(text: NormalisedText, number: int) -> bool:
+    return text.line(number).furniture == "blank_page_notice"
+
+
+def _section_line(lines: _Lines, pattern: re.Pattern[str], after: int) -> int | None:
+    """Return the first line after ``after`` whose clean text matches ``pattern`` (searched anywhere)."""
+    for number in range(after, lines.end + 1):
+        clean = lines.clean(number)
+        if clean and len(clean) < 120 and pattern.search(clean):
+            return number
+    return None
+
+
+def _recommendations(lines: _Lines, body_start: int) -> tuple[str | None, int | None, str | None]:
+    """Return (recommendations verbatim, their first line, reasons verbatim) from Section 1."""
+    for number in range(body_start, lines.end + 1):
+        clean = lines.clean(number)
+        if not clean:
+            continue
+        if re.match(r"^section\s+2\b", clean, re.I):
+            return None, None, None
+        if _RECOMMENDATIONS.match(clean) and len(clean) < 400:
+            rest = _RECOMMENDATIONS.sub("", clean, count=1).strip()
+            parts: list[str] = []
+            first = number
+            if rest:
+                parts.append(_value_after(_RECOMMENDATIONS, lines.text.line(number).raw))
+            end = number
+            reason_line: int | None = None
+            for following in range(number + 1, lines.end + 1):
+                text = lines.clean(following)
+                if not text:
+                    continue
+                if _REASON.match(text) and re.match(r"^reasons?\b", text, re.I):
+                    reason_line = following
+                    break
+                if re.match(r"^(?:section\s+\d|\d+(?:\.0)?\s+[A-Z])", text, re.I) and len(text) < 80:
+                    break
+                if text.upper() == text and len(text) < 60 and re.search(r"[A-Z]{4}", text):
+                    break
+                parts.append(lines.verbatim(following))
+                end = following
+            del end
+            recommendations = " ".join(part for part in parts if part) or None
+            reasons = _reasons(lines, reason_line) if reason_line else None
+            return recommendations, first, reasons
+    return None, None, None
+
+
+def _reasons(lines: _Lines, start: int) -> str | None:
+    """Return the reasons for recommendations that follow a "Reason:" line, up to Section 2."""
+    parts: list[str] = []
+    rest = _value_after(
+        re.compile(r"^reasons?\s*:?\s*(?:\(for\s+recommendations?\))?\s*", re.I), lines.text.line(start).raw
+    )
+    if rest:
+        parts.append(rest)
+    for number in range(start + 1, lines.end + 1):
+        clean = lines.clean(number)
+        if not clean:
+            continue
+        if re.match(r"^section\s+\d", clean, re.I) or _SECTION.match(clean):
+            break
+        parts.append(lines.verbatim(number))
+    return " ".join(parts) or None
+
+
+def _clearances(lines: _Lines, start: int, stop: int) -> list[Clearance]:
+    """Read "Name: ... on behalf of the Chief Financial Officer ... Date: ..." sign-offs."""
+    clearances: list[Clearance] = []
+    current: Clearance | None = None
+    pending = ""
+    for number in range(start + 1, stop + 1):
+        clean = lines.clean(number)
+        if not clean:
+            continue
+        if re.match(r"^(?:ward\s+councillors|eqia|section\s+\d)", clean, re.I):
+            break
+        text = lines.verbatim(number)
+        plain = fold_whitespace(re.sub(r"<[^>]+>", " ", text))
+        name_match = _NAME_LABEL.match(plain)
+        if name_match:
+            rest = plain[name_match.end() :]
+            role_match = _ON_BEHALF.search(rest)
+            name = rest[: role_match.start()] if role_match else rest
+            name = _DATE_LABEL.split(name)[0]
+            name = re.sub(r"\s*on\s+behalf\s+of\s+the\*?\s*$", "", name, flags=re.I)
+            name = name.strip(" .\t-").strip()
+            name = re.sub(r"\.{2,}.*$", "", name).strip(" .")
+            name = re.sub(r"^\.+", "", name).strip()
+            current = Clearance(role=None, name=name or None, line=number)
+            if role_match:
+                current.role = _tidy_role(role_match.group(1), text)
+            date_match = re.search(r"date\s*:\s*(.+)$", plain, re.I)
+            if date_match:
+                _set_date(current, _ON_BEHALF.split(date_match.group(1))[0])
+            clearances.append(current)
+            continue
+        if current is None:
+            role_match = _ON_BEHALF.search(plain)
+            if role_match and not clearances:
+                current = Clearance(role=_tidy_role(role_match.group(1), text), name=None, line=number)
+                clearances.append(current)
+            continue
+        date_match = re.match(r"^date\s*:\s*(.*)$", plain, re.I)
+        if date_match:
+            _set_date(current, date_match.group(1))
+            continue
+        if re.match(r"^on\s+behalf\s+of\s+the\*?$", plain, re.I):
+            pending = plain
+            continue
+        role_match = _ON_BEHALF.search(plain)
+        if role_match and current.role is None:
+            current.role = _tidy_role(role_match.group(1), text)
+            joined = f"{pending} {current.role}" if pending else ""
+            if joined and joined in fold_whitespace(lines.text.text):
+                current.role = joined
+            pending = ""
+            continue
+        if current.name is None:
+            current.name = plain.strip(" ,-")
+        elif current.role is None and current.date is None and not re.search(r"\d", plain):
+            # "Jo Frost, Finance Business Partner -\nChildren's Services" style wrapping
+            joined = f"{current.name} {plain}".strip()
+            current.name = joined if joined in fold_whitespace(lines.text.text) else current.name
+    return clearances
+
+
+def _tidy_role(role: str, text: str) -> str:
+    """Return the role text as printed, without stray asterisks at its start."""
+    role = fold_whitespace(role.replace("*", " ")) if role not in text else fold_whitespace(role)
+    if role not in text:
+        # fall back to the officer title alone, which is always verbatim
+        match = re.search(r"(?:chief\s+financial|monitoring|s\.?\s?151)\s+officer", text, re.I)
+        return match.group(0) if match else role
+    return role
+
+
+def _set_date(clearance: Clearance, raw: str) -> None:
+    raw = raw.strip(" .")
+    raw = re.sub(r"\.{2,}.*$", "", raw).strip()
+    iso, _ = parse_date(raw)
+    clearance.date = iso
+    clearance.date_raw = raw or None
+
+
+def _contact(lines: _Lines, start: int, stop: int) -> tuple[Contact | None, str | None]:
+    """Read the contact officer and background papers of Section 4."""
+    contact: Contact | None = None
+    papers: list[str] = []
+    in_papers = False
+    in_contact = False
+    folded_source = fold_whitespace(lines.text.text)
+    for number in range(start + 1, stop + 1):
+        clean = lines.clean(number)
+        if not clean:
+            continue
+        if _is_blank_notice(lines.text, number):
+            break
+        text = lines.verbatim(number)
+        if _BACKGROUND.match(clean):
+            in_papers, in_contact = True, False
+            rest = _value_after(re.compile(r"^background\s+papers\s*[:\-–]?\s*", re.I), lines.text.line(number).raw)
+            if rest:
+                papers.append(rest)
+            continue
+        if _CONTACT.match(clean):
+            in_papers, in_contact = False, True
+            rest = _value_after(_CONTACT, lines.text.line(number).raw)
+            contact = Contact(name=None, line=number)
+            if rest:
+                _fill_contact(contact, rest)
+            continue
+        if re.match(r"^if appropriate, does the report", clean, re.I):
+            break
+        if in_contact and contact is not None and len(clean) < 300:
+            _fill_contact(contact, text)
+            continue
+        if in_papers:
+            if (
+                (papers and re.match(r"^(?:none|nil|n/a)\W*$", papers[0], re.I))
+                or len(papers) >= 5
+                or (clean.upper() == clean and re.search(r"[A-Z]{4}", clean))
+            ):
+                break
+            papers.append(text)
+    background = " ".join(papers) or None
+    if background and background not in folded_source:
+        background = papers[0]
+    return contact, background
+
+
+def _fill_contact(contact: Contact, text: str) -> None:
+    """Fill the contact's name, role, email and phone from one verbatim fragment."""
+    email = _EMAIL.search(text)
+    if email and contact.email is None:
+        contact.email = email.group(0)
+    phone_match = _PHONE.search(text)
+    if phone_match and contact.phone is None and (phone_match.group(1).count(" ") < 4):
+        contact.phone = phone_match.group(1).strip()
+    rest = text
+    for found in (email.group(0) if email else None, phone_match.group(0) if phone_match else None):
+        if found:
+            rest = rest.replace(found, "\t")
+    rest = re.sub(r"(?i)\b(?:e-?mail|tel(?:ephone)?|phone|mobile)\b\.?\s*:?", "\t", rest)
+    pieces = [p.strip(" ,.;:-–") for p in re.split(r"\t|,\s+", rest)]
+    pieces = [p for p in pieces if p and re.search(r"[A-Za-z]", p)]
+    if not pieces:
+        return
+    if contact.name is None:
+        contact.name = pieces[0]
+        pieces = pieces[1:]
+    if pieces and contact.role is None:
+        role = ", ".join(pieces)
+        contact.role = role if role in text else pieces[0]
+
+
+def _officers(value: str) -> list[str]:
+    """Split a "Responsible Officer(s)" value into officers as printed (name plus title)."""
+    cut = re.search(r"[\w.+-]+@|\b0\d{3,4}\s?\d{3}", value)
+    if cut:
+        value = value[: cut.start()]
+    value = value.strip().rstrip(",").strip()
+    if not value:
+        return []
+    return [value]
+
+
+def _headings(lines: _Lines, start: int) -> list[Heading]:
+    """Return the section headings ("Section 2 – Report", "Legal Implications") of a report body."""
+    headings: list[Heading] = []
+    for number in range(start, lines.end + 1):
+        clean = lines.clean(number)
+        if not clean or len(clean) > 90:
+            continue
+        before = lines.clean(number - 1) if number > lines.start else ""
+        after = lines.clean(number + 1) if number < lines.end else ""
+        if re.match(r"^section\s+\d", clean, re.I) or re.match(r"^\d+\.0\s+\S", clean):
+            headings.append(Heading(text=lines.verbatim(number), line=number, level=1))
+        elif (
+            not before
+            and not after
+            and clean[0].isupper()
+            and not clean.endswith((".", ",", ";", ":"))
+            and lines.text.line(number).cells is None
+            and not re.match(r"^[-•*]|^\d", clean)
+            and len(clean.split()) <= 8
+            and _field_of(clean) is None
+        ):
+            headings.append(Heading(text=lines.verbatim(number), line=number, level=2))
+    return headings
+
+
+def _report_end(text: NormalisedText, start: int, limit: int) -> int:
+    """Return the last line of a report that starts at ``start`` within ``start``..``limit``.
+
+    The report ends before a blank-page notice, or after its contact details and
+    background papers when another document follows straight on.
+    """
+    lines = _Lines(text, start, limit)
+    contact_section = None
+    for number in range(start, limit + 1):
+        if _is_blank_notice(text, number) and number > start + 3:
+            limit = number - 1
+            break
+        clean = lines.clean(number)
+        if clean and len(clean) < 100 and _CONTACT_SECTION.search(clean) and re.search(r"background", clean, re.I):
+            contact_section = number
+    if contact_section is not None:
+        contact, papers = _contact(_Lines(text, start, limit), contact_section, limit)
+        del contact, papers
+        end = _section4_end(_Lines(text, start, limit), contact_section, limit)
+        limit = min(limit, end)
+    while limit > start and not text.line(limit).clean:
+        limit -= 1
+    return limit
+
+
+def _section4_end(lines: _Lines, start: int, stop: int) -> int:
+    """Return the last line of the contact/background papers section that starts at ``start``."""
+    last = start
+    in_papers = False
+    count = 0
+    for number in range(start + 1, stop + 1):
+        clean = lines.clean(number)
+        if not clean:
+            continue
+        if _BACKGROUND.match(clean):
+            in_papers = True
+            last = number
+            continue
+        if in_papers:
+            count += 1
+            if count > 5 or (clean.upper() == clean and re.search(r"[A-Z]{4}", clean) and "@" not in clean):
+                break
+            if re.match(r"^if appropriate, does the report", clean, re.I):
+                break
+        last = number
+    # a trailing checklist ("If appropriate, does the report include ...") belongs to the report
+    for number in range(last + 1, min(stop, last + 8) + 1):
+        if re.match(r"^if appropriate, does the report", lines.clean(number), re.I):
+            last = number
+            for follow in range(number + 1, min(stop, number + 10) + 1):
+                if lines.text.line(follow).cells is not None:
+                    last = follow
+            break
+    return last
+
+
+def _build(text: NormalisedText, start: int, end: int, document: int | None, item: str | None) -> Report:
+    """Read every template field of the report on lines ``start``..``end``."""
+    lines = _Lines(text, start, end)
+    body_start = start
+    report = Report(span=text.span(start, end), document=document, agenda_item=item)
+    fields, header_end = _header(lines, min(end, start + 60))
+    if fields:
+        body_start = header_end + 1
+    if "report_for" in fields:
+        report.report_for = fields["report_for"][0] or None
+    if "date" in fields:
+        iso, raw = parse_date(fields["date"][0])
+        report.meeting_date = iso
+        report.meeting_date_raw = raw or (fields["date"][0] or None)
+    if "subject" in fields:
+        report.subject = fields["subject"][0] or None
+    if "officer" in fields:
+        report.responsible_officers = _officers(fields["officer"][0])
+    if "portfolio" in fields:
+        first_line = strip_councillor(_value_after(_FIELDS["portfolio"], text.line(fields["portfolio"][1]).raw))
+        report.portfolio_holder = first_line.split(",")[0].strip() or None
+    if "scrutiny" in fields:
+        report.scrutiny_lead = fields["scrutiny"][0] or None
+    if "key" in fields:
+        report.key_decision_raw = fields["key"][0] or None
+        report.key_decision = parse_bool(fields["key"][0])
+    if "exempt" in fields:
+        value, number = fields["exempt"]
+        report.exempt_raw = value or None
+        flag = parse_bool(value)
+        label = lines.clean(number).lower()
+        if flag is not None and label.startswith("public"):
+            flag = not flag
+        report.exempt = flag
+    if "call_in" in fields:
+        report.call_in_raw = fields["call_in"][0] or None
+        report.call_in = parse_bool(fields["call_in"][0])
+    if "wards" in fields:
+        report.wards_affected = fields["wards"][0] or None
+    if "enclosures" in fields:
+        report.enclosures = _enclosures(fields["enclosures"][0])
+    report.recommendations, report.recommendations_line, report.reasons = _recommendations(lines, body_start)
+    clearance_line = _section_line(lines, _CLEARANCE, body_start)
+    contact_line = None
+    for number in lines.numbers():
+        clean = lines.clean(number)
+        if clean and len(clean) < 100 and _CONTACT_SECTION.search(clean):
+            contact_line = number
+    if clearance_line is None:
+        # templates that print the sign-off block without its heading
+        for number in range(body_start, end + 1):
+            if _NAME_LABEL.match(lines.clean(number)) and _ON_BEHALF.search(
+                " ".join(lines.clean(n) for n in range(number, min(end, number + 6) + 1))
+            ):
+                clearance_line = number - 1
+                break
+    if clearance_line is not None:
+        report.clearances = _clearances(lines, clearance_line, contact_line or end)
+    if contact_line is None:
+        for number in range(body_start, end + 1):
+            if _CONTACT.match(lines.clean(number)) or _BACKGROUND.match(lines.clean(number)):
+                contact_line = number - 1
+                break
+    if contact_line is not None:
+        report.contact, report.background_papers = _contact(lines, contact_line, end)
+    report.headings = _headings(lines, body_start)
+    return report
+
+
+def _enclosures(value: str) -> list[str]:
+    """Split an enclosures value into the enclosures it lists ("Appendix 1 – ... Appendix 2 – ...")."""
+    if not value:
+        return []
+    parts = [part.strip() for part in re.split(r"\s+(?=(?:Appendix|Annex|Enclosure)\s+[\dA-Z]+\b)", value)]
+    parts = [part for part in parts if part]
+    if len(parts) == 1:
+        numbered = [p.strip() for p in re.split(r"\s+(?=\d\.\s)", value) if p.strip()]
+        if len(numbered) > 1 and all(re.match(r"^\d\.\s", p) for p in numbered):
+            return numbered
+    return parts
+
+
+def _agenda_item_for(documents: list[Document], start: int) -> tuple[int | None, str | None]:
+    """Return (index, agenda item) of the innermost document holding line ``start``."""
+    best: tuple[int | None, str | None] = (None, None)
+    best_size = None
+    for index, doc in enumerate(documents):
+        if doc.span.contains(start):
+            size = doc.span.end_line - doc.span.start_line
+            if best_size is None or size <= best_size:
+                best, best_size = (index, doc.agenda_item), size
+    return best
 
 
 def extract_reports(text: NormalisedText, documents: list[Document]) -> list[Report]:
-    """Return one Report for each officer report among ``documents``."""
-    return []
+    """Return one Report for each officer report among ``documents``.
+
+    Takes the normalised text and the segmenter's documents. Uses documents of
+    kind ``report`` where present (their spans bound each report), and also finds
+    template reports by their "REPORT FOR:" header block outside them, so the
+    extractor works before (or despite) segmentation. Returns reports in line order.
+    """
+    if not text.lines:
+        return []
+    last = len(text.lines)
+    spans: list[tuple[int, int, int | None, str | None]] = []
+    for index, doc in enumerate(documents):
+        if doc.kind == DocumentKind.REPORT:
+            spans.append((doc.span.start_line, min(doc.span.end_line, last), index, doc.agenda_item))
+    starts = _find_start_lines(text, 1, last)
+    for position, start in enumerate(starts):
+        if any(s <= start <= e for s, e, _, _ in spans):
+            continue
+        limit = starts[position + 1] - 1 if position + 1 < len(starts) else last
+        for s, _, _, _ in spans:
+            if start < s <= limit:
+                limit = s - 1
+        end = _report_end(text, start, limit)
+        index, item = _agenda_item_for(documents, start)
+        spans.append((start, end, index, item))
+    spans.sort()
+    reports: list[Report] = []
+    for start, end, index, item in spans:
+        head = start
+        for candidate in starts:
+            if start <= candidate <= min(end, start + 40):
+                head = candidate
+                break
+        reports.append(_build(text, head, end, index, item))
+        reports[-1].span = text.span(start, end)
+    return reports
