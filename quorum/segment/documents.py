@@ -1,11 +1,702 @@
-"""Split a pack into typed sub-documents (placeholder: one document for the whole pack)."""
+"""Split a pack into typed sub-documents with line spans, agenda items, parents and pages.
+
+The segmenter walks the content lines once. A new document starts where the
+pack itself says so: after a "This page is intentionally left blank" notice, at
+a "REPORT FOR:" header, at a minutes heading (body, date and MINUTES / "Minutes
+of the meeting" / "Record of decisions"), at a divider (cover) sheet, at a
+ModernGov "Agenda Item N" marker, at an Ofsted title block, at a titled
+enclosure with its own CONTENTS, at an appendix heading or enclosure title
+inside a report, and after a minutes' closing line. Documents are then linked to
+the front sheet's agenda items (by title, then in order) to get item numbers and
+pack page ranges. Stand-alone reports with an index are split into sections.
+"""
 
 from __future__ import annotations
 
-from quorum.model import Document, DocumentKind, NormalisedText
+import re
+from dataclasses import dataclass, field
+
+from quorum.model import Access, Document, DocumentKind, NormalisedText
+from quorum.segment import signals as sig
+from quorum.segment.agenda import FrontSheet, ItemRef, parse_front_sheet
+from quorum.segment.sections import split_sections
+
+BLANK = "blank_page_notice"
+_MATCH = 0.6
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A document being built during the scan."""
+
+    start: int
+    reason: str
+    kind: DocumentKind = DocumentKind.OTHER
+    parent: int | None = None
+    child: bool = False
+    lines: list[int] = field(default_factory=list)
+    header_done: bool = True
+    background_done: bool = False
+    enclosures: list[str] = field(default_factory=list)
+    closed: bool = False
+    restricted: bool = False
+    meeting_date: str | None = None
+    item: ItemRef | None = None
 
 
 def segment(text: NormalisedText) -> list[Document]:
-    """Return the typed sub-documents of ``text`` in line order."""
+    """Return the typed sub-documents of ``text`` in line order.
+
+    Takes a normalised source; returns at least one document. Spans lie inside
+    the file, are ordered and do not overlap; ``parent`` indexes an earlier
+    document of the returned list.
+    """
     last = len(text.lines)
-    return [Document(kind=DocumentKind.OTHER, title=None, span=text.span(1, last))]
+    content = sig.content_lines(text, 1, last)
+    if not content:
+        return [Document(kind=DocumentKind.OTHER, title=None, span=text.span(1, last))]
+    return _Segmenter(text, content).run()
+
+
+class _Segmenter:
+    """One segmentation run over one source."""
+
+    def __init__(self, text: NormalisedText, content: list[int]) -> None:
+        self.text = text
+        self.content = content
+        self.content_set = set(content)
+        self.first = content[0]
+        self.front: FrontSheet | None = None
+        self.drafts: list[_Draft] = []
+        self.active_report: int | None = None
+        self.titled_starts = self._titled_starts()
+        self.inspection_starts = self._inspection_starts()
+
+    # ------------------------------------------------------------------ run --
+
+    def run(self) -> list[Document]:
+        """Scan, link and build the documents."""
+        front_end = self._first_boundary()
+        self.front = parse_front_sheet(self.text, self.first, front_end)
+        first_kind = DocumentKind.AGENDA if self.front else DocumentKind.OTHER
+        self.drafts.append(_Draft(self.first, "front", kind=first_kind))
+        self._scan()
+        if self.front is None and len(self.drafts) == 1:
+            sections = split_sections(self.text)
+            if sections:
+                return sections
+        self._add_motions()
+        self.drafts.sort(key=lambda d: d.start)
+        return self._build()
+
+    def _line(self, number: int) -> str:
+        return self.text.lines[number - 1].clean
+
+    def _next_content(self, number: int, count: int, stop_at_blank_notice: bool = True) -> list[int]:
+        """Return up to ``count`` content lines after ``number`` (stopping at a blank-page notice)."""
+        found: list[int] = []
+        n = number + 1
+        while n <= len(self.text.lines) and len(found) < count:
+            line = self.text.lines[n - 1]
+            if stop_at_blank_notice and line.furniture == BLANK:
+                break
+            if line.is_content:
+                found.append(n)
+            n += 1
+        return found
+
+    # ------------------------------------------------------------ detectors --
+
+    def _first_boundary(self) -> int:
+        """Return the line before which the front sheet must end."""
+        for number in self.content[1:]:
+            clean = self._line(number)
+            if sig.REPORT_FOR.match(clean) or self._is_cover(number) or self._is_minutes_start(number):
+                return number - 1
+        for line in self.text.lines[self.first :]:
+            if line.furniture == BLANK:
+                return line.number
+        return len(self.text.lines)
+
+    def _is_cover(self, number: int) -> bool:
+        """A divider sheet: a few short upper-case lines with a date, then a blank page."""
+        clean = self._line(number)
+        if not clean or sig.upper_ratio(clean) < 0.8 or len(clean) > 60 or sig.BULLET.match(clean):
+            return False
+        block = [number]
+        n = number + 1
+        while n <= len(self.text.lines):
+            line = self.text.lines[n - 1]
+            if line.furniture == BLANK:
+                break
+            if line.is_content:
+                if len(line.clean) > 80 or len(block) >= 12:
+                    return False
+                block.append(n)
+            n += 1
+        else:
+            return False
+        head = " ".join(self._line(k) for k in block[:3])
+        return sig.parse_date(head) is not None and len(block) >= 2
+
+    def _is_minutes_start(self, number: int) -> bool:
+        """A minutes heading: body (or MINUTES) line, a date and a minutes marker within four lines."""
+        clean = self._line(number)
+        if not sig.is_heading_like(clean, max_chars=80) or sig.upper_ratio(clean) < 0.6:
+            if not sig.MINUTES_OF.match(clean):
+                return False
+        window = [number, *self._next_content(number, 3)]
+        texts = [self._line(k) for k in window]
+        marker = any(
+            sig.MINUTES_OF.match(t) or (sig.MINUTES_WORD.search(t) and len(t) <= 60 and not t[0].isdigit())
+            for t in texts
+        )
+        if not marker:
+            return False
+        return any(sig.parse_date(t) for t in texts)
+
+    def _titled_starts(self) -> set[int]:
+        """Start lines of title blocks that a CONTENTS/INDEX line follows (an enclosed document)."""
+        starts: set[int] = set()
+        for position, number in enumerate(self.content):
+            if not sig.CONTENTS.match(self._line(number)):
+                continue
+            start = None
+            for back in reversed(self.content[max(0, position - 8) : position]):
+                line = self.text.lines[back - 1]
+                clean = line.clean
+                if len(clean) > 80 or ":" in clean or sig.URL.search(clean) or line.cells:
+                    break
+                if any(self.text.lines[k - 1].furniture == BLANK for k in range(back, number)):
+                    break
+                start = back
+            if start is not None:
+                starts.add(start)
+        return starts
+
+    def _inspection_starts(self) -> set[int]:
+        """Start lines of inspection-report title blocks (found from their "Inspection dates:" line)."""
+        starts: set[int] = set()
+        for position, number in enumerate(self.content):
+            if not re.match(r"^Inspection dates?\s*:", self._line(number), re.I):
+                continue
+            start = number
+            for back in reversed(self.content[max(0, position - 6) : position]):
+                line = self.text.lines[back - 1]
+                clean = line.clean
+                if len(clean) > 140 or sig.URL.search(clean) or clean.upper().startswith("NOTE"):
+                    break
+                if any(self.text.lines[k - 1].furniture == BLANK for k in range(back, number)):
+                    break
+                start = back
+            starts.add(start)
+        return starts
+
+    # ----------------------------------------------------------------- scan --
+
+    def _scan(self) -> None:
+        """Walk the content lines once, opening a new draft at every boundary."""
+        after_blank = False
+        for line in self.text.lines[self.first :]:
+            number = line.number
+            if line.furniture == BLANK:
+                after_blank = True
+                continue
+            if not line.is_content:
+                continue
+            reason = self._boundary(number, after_blank)
+            after_blank = False
+            cur = self.drafts[-1]
+            if reason and cur.reason == "marker" and len(cur.lines) <= 3:
+                cur.reason = reason  # "Agenda Item N" furniture absorbed into the document it announces
+                self._classify(len(self.drafts) - 1)
+                reason = None
+            if reason:
+                self._open(number, reason)
+            self._observe(number)
+
+    def _boundary(self, number: int, after_blank: bool) -> str | None:
+        """Name the reason a new document starts at ``number``, or None."""
+        clean = self._line(number)
+        cur = self.drafts[-1]
+        if cur.restricted and sig.RESTRICTED.search(clean):
+            return None
+        if sig.AGENDA_ITEM_MARKER.match(clean):
+            return "marker"
+        if sig.REPORT_FOR.match(clean):
+            return "report"
+        if self._is_cover(number):
+            return "cover"
+        if self._is_minutes_start(number) and not (cur.kind == DocumentKind.MINUTES and number - cur.start <= 8):
+            return "minutes"
+        if after_blank:
+            return "page"
+        if clean == "Document is Restricted":
+            return "restricted"
+        if number in self.inspection_starts and number > cur.start:
+            return "inspection"
+        if number in self.titled_starts and number - cur.start > 5:
+            return "titled"
+        if self._report_family(cur) and self._report_child(number, clean, cur):
+            return "child"
+        if cur.kind == DocumentKind.MINUTES and cur.closed and sig.is_caps_heading(clean):
+            return "minutes_appendix"
+        return None
+
+    def _report_family(self, draft: _Draft) -> bool:
+        return draft.kind == DocumentKind.REPORT or (draft.child and self.active_report is not None)
+
+    def _report_child(self, number: int, clean: str, cur: _Draft) -> bool:
+        """Inside a report: an appendix heading, an enclosure's title, or a heading after the background papers."""
+        report = self.drafts[self.active_report] if self.active_report is not None else cur
+        if not cur.header_done:
+            return False
+        if sig.APPENDIX_HEADING.match(clean) and len(clean) <= 120 and not clean.endswith("."):
+            return True
+        if not sig.is_heading_like(clean) or sig.blank_lines_before(self.text, number) < 1:
+            return False
+        for enclosure in report.enclosures:
+            if _enclosure_match(enclosure, clean):
+                return True
+        if cur.background_done and (sig.is_caps_heading(clean) or sig.blank_lines_before(self.text, number) >= 2):
+            return len(clean.split()) >= 2
+        return False
+
+    # ---------------------------------------------------------------- drafts --
+
+    def _open(self, number: int, reason: str) -> None:
+        self.drafts.append(_Draft(number, reason))
+        self._classify(len(self.drafts) - 1)
+
+    def _head_text(self, draft: _Draft, count: int = 6) -> str:
+        numbers = [draft.start, *self._next_content(draft.start, count - 1)]
+        return " ".join(self._line(n) for n in numbers if len(self._line(n)) <= 200)
+
+    def _classify(self, index: int) -> None:
+        """Set kind, child/top-level role and parent of a freshly opened draft."""
+        draft = self.drafts[index]
+        reason = draft.reason
+        head = self._head_text(draft)
+        first = self._line(draft.start)
+        if reason == "report":
+            draft.kind = DocumentKind.REPORT
+            draft.header_done = False
+            found = _field_date(self.text, draft.start)
+            draft.meeting_date = found
+            pack_date = self.front.date if self.front else None
+            if self.active_report is not None and found and pack_date and found != pack_date:
+                self._make_child(index)
+            else:
+                self.active_report = index
+            return
+        if reason == "cover":
+            draft.kind = DocumentKind.COVER
+            self.active_report = None
+            return
+        if reason == "minutes":
+            draft.kind = DocumentKind.MINUTES
+            if sig.APPENDIX_HEADING.match(first) and self.active_report is not None:
+                self._make_child(index)
+            else:
+                self.active_report = None
+            return
+        if reason == "restricted" or first == "Document is Restricted":
+            draft.kind = DocumentKind.REPORT
+            draft.restricted = True
+            self.active_report = index
+            return
+        if reason == "minutes_appendix":
+            draft.kind = DocumentKind.APPENDIX
+            draft.child = True
+            draft.parent = index - 1 if self.drafts[index - 1].kind == DocumentKind.MINUTES else None
+            return
+        kind = _content_kind(first, head, reason)
+        draft.kind = kind
+        later_item = self._matches_later_item(head)
+        if reason == "child" or (self.active_report is not None and not later_item):
+            if self.active_report is not None:
+                self._make_child(index)
+                if kind == DocumentKind.OTHER:
+                    draft.kind = DocumentKind.APPENDIX
+                return
+        if kind in (DocumentKind.OTHER, DocumentKind.APPENDIX):
+            draft.kind = DocumentKind.REPORT
+        self.active_report = index if draft.kind == DocumentKind.REPORT else None
+
+    def _make_child(self, index: int) -> None:
+        draft = self.drafts[index]
+        draft.child = True
+        draft.parent = self.active_report
+
+    def _matches_later_item(self, head: str) -> bool:
+        """True when the opening lines name an agenda item not yet reached."""
+        if self.front is None:
+            return False
+        reached = max((d.start for d in self.drafts[1:]), default=0)
+        del reached
+        return any(sig.title_similarity(item.title, head) >= _MATCH for item in self._pending_items())
+
+    def _pending_items(self) -> list[ItemRef]:
+        """Agenda items with pages whose title no earlier top-level document has matched."""
+        if self.front is None:
+            return []
+        used = {id(d.item) for d in self.drafts if d.item is not None}
+        return [i for i in self.front.items if i.pages and id(i) not in used]
+
+    def _observe(self, number: int) -> None:
+        """Update the current draft's state with one of its lines."""
+        draft = self.drafts[-1]
+        draft.lines.append(number)
+        clean = self._line(number)
+        if not draft.header_done and (
+            re.match(r"^(?:Section\s*1\b|1\.0\s|Summary\b)", clean, re.I) or len(draft.lines) > 30
+        ):
+            draft.header_done = True
+        if re.match(r"^Enclosures?\s*:", clean, re.I):
+            value = clean.split(":", 1)[1]
+            draft.enclosures.extend(_split_enclosures(value))
+        elif draft.enclosures and not draft.header_done and sig.APPENDIX_HEADING.match(clean):
+            draft.enclosures.extend(_split_enclosures(clean))
+        if re.match(r"^(?:Background Papers|Section \d+\s*[-–]\s*Contact Details)", clean, re.I):
+            draft.background_done = True
+        if sig.MINUTES_CLOSE.match(clean):
+            draft.closed = True
+        if sig.RESTRICTED.search(clean) and number - draft.start < 3:
+            draft.restricted = True
+
+    # --------------------------------------------------------------- motions --
+
+    def _add_motions(self) -> None:
+        """Add one motion document per notice of motion listed under the front sheet's MOTIONS item."""
+        if self.front is None:
+            return
+        agenda = self.drafts[0]
+        end = self.drafts[1].start - 1 if len(self.drafts) > 1 else len(self.text.lines)
+        items = self.front.items
+        for position, item in enumerate(items):
+            if not re.search(r"\bMOTIONS?\b", item.title) or re.search(r"PROCEDURAL", item.title, re.I):
+                continue
+            stop = items[position + 1].line - 1 if position + 1 < len(items) else end
+            starts = [
+                n
+                for n in sig.content_lines(self.text, item.line + 1, stop)
+                if re.match(r"^\d{1,2}\.\s*[“\"]", self._line(n))
+            ]
+            for k, start in enumerate(starts):
+                motion_end = starts[k + 1] - 1 if k + 1 < len(starts) else stop
+                motion = _Draft(start, "motion", kind=DocumentKind.MOTION, parent=0, child=True)
+                motion.lines = sig.content_lines(self.text, start, motion_end)
+                motion.item = item
+                self.drafts.append(motion)
+        del agenda
+
+    # ----------------------------------------------------------------- build --
+
+    def _build(self) -> list[Document]:
+        """Compute spans, items, pages, titles and metadata and return the documents."""
+        drafts = self.drafts
+        order = {id(d): i for i, d in enumerate(drafts)}
+        ends = self._ends()
+        self._assign_items(ends)
+        pages = _line_pages(self.text)
+        documents: list[Document] = []
+        for index, draft in enumerate(drafts):
+            end = ends[index]
+            parent = draft.parent
+            documents.append(self._document(draft, end, parent, pages))
+        del order
+        self._cover_parents(documents)
+        self._item_pages(documents, pages)
+        return documents
+
+    def _ends(self) -> list[int]:
+        """End line of each draft: its last content line before the next top-level or sibling start."""
+        ends: list[int] = []
+        starts = [d.start for d in self.drafts]
+        for index, draft in enumerate(self.drafts):
+            if draft.reason == "motion":
+                ends.append(draft.lines[-1] if draft.lines else draft.start)
+                continue
+            following = [s for k, s in enumerate(starts) if s > draft.start and self.drafts[k].reason != "motion"]
+            stop = following[0] if following else len(self.text.lines) + 1
+            inside = [n for n in self.content if draft.start <= n < stop]
+            ends.append(inside[-1] if inside else draft.start)
+        return ends
+
+    def _assign_items(self, ends: list[int]) -> None:
+        """Link top-level documents to agenda items: by title first, else the next item with pages."""
+        if self.front is None:
+            return
+        paged = [i for i in self.front.items if i.pages]
+        current = -1
+        main_since_cover = False
+        for index, draft in enumerate(self.drafts):
+            if index == 0 or draft.reason == "motion" or draft.child:
+                continue
+            head = self._head_text(draft, 5)
+            if draft.kind == DocumentKind.REPORT and not draft.restricted:
+                subject = _field_value(self.text, draft.start, "Subject")
+                head = f"{head} {subject or ''}"
+            best, score = None, 0.0
+            for position in range(max(current, 0), len(paged)):
+                value = sig.title_similarity(paged[position].title, head)
+                if draft.kind == DocumentKind.MINUTES and re.search(r"\bMINUTES\b", paged[position].title, re.I):
+                    value = max(value, 1.0)
+                if value > score + 1e-9 and value >= _MATCH:
+                    best, score = position, value
+            if best is not None and (best != current or draft.kind != DocumentKind.COVER):
+                current = best
+            elif draft.kind == DocumentKind.COVER or (current >= 0 and main_since_cover) or current < 0:
+                if best is None:
+                    current = min(current + 1, len(paged) - 1) if paged else -1
+            if current < 0:
+                continue
+            draft.item = paged[current]
+            main_since_cover = draft.kind != DocumentKind.COVER
+        for draft in self.drafts:
+            if draft.child and draft.parent is not None and draft.item is None:
+                draft.item = self.drafts[draft.parent].item
+
+    def _document(self, draft: _Draft, end: int, parent: int | None, pages: list[int | None] | None) -> Document:
+        """Build one Document from a draft."""
+        title, title_line = self._title(draft, end)
+        body, date_iso, date_raw = self._body_and_date(draft)
+        access = Access.PUBLIC
+        if draft.restricted or (draft.item is not None and draft.item.exempt) or _exempt_field(self.text, draft):
+            access = Access.EXEMPT
+        span_pages = None
+        if pages is not None and pages[draft.start - 1] is not None and pages[end - 1] is not None:
+            span_pages = (pages[draft.start - 1], pages[end - 1])
+        return Document(
+            kind=draft.kind,
+            title=title,
+            span=self.text.span(draft.start, max(end, draft.start)),
+            body=body,
+            date=date_iso,
+            date_raw=date_raw,
+            agenda_item=draft.item.number if draft.item else None,
+            access=access,
+            parent=parent,
+            pages=span_pages,  # type: ignore[arg-type]
+            title_line=title_line,
+        )
+
+    def _title(self, draft: _Draft, end: int) -> tuple[str | None, int | None]:
+        """Pick the verbatim title of a draft and the line it starts on."""
+        text = self.text
+        start = draft.start
+        first = self._line(start)
+        nxt = self._next_content(start, 6)
+        if draft.kind == DocumentKind.MOTION:
+            match = re.match(r"^\d{1,2}\.\s*[“\"]?(.+?)[”\"]?$", first)
+            if match and match.group(1) in text.lines[start - 1].raw:
+                return match.group(1), start
+        if draft.kind == DocumentKind.REPORT and draft.reason in ("report", "marker"):
+            for n in [start, *self._next_content(start, 14)]:
+                match = re.match(r"^Subject\s*:\s*(.*)$", self._line(n), re.I)
+                if match:
+                    lines = [n, *self._continuation(n)]
+                    joined = sig.verbatim_join(text, lines)
+                    value = re.sub(r"^Subject\s*:\s*", "", joined or "", flags=re.I).strip()
+                    return (value or None), n
+        if draft.kind == DocumentKind.COVER:
+            block: list[int] = []
+            for n in sig.content_lines(text, start, end):
+                if block and n - block[-1] > 2:
+                    block = []
+                block.append(n)
+            return sig.verbatim_join(text, block), (block[0] if block else start)
+        if draft.kind == DocumentKind.MINUTES:
+            lines = [start]
+            if sig.APPENDIX_HEADING.match(first) and nxt:
+                lines = [start, nxt[0]]
+            elif nxt and self._line(nxt[0]).strip().upper() == "MINUTES":
+                lines = [start, nxt[0]]
+            return sig.verbatim_join(text, lines), start
+        if draft.kind == DocumentKind.INSPECTION_REPORT:
+            for n in [start, *nxt]:
+                if re.match(r"^Inspection of\b", self._line(n)):
+                    return sig.verbatim_join(text, [n]), n
+        if re.fullmatch(r"(?:APPENDIX|Appendix)\s+\S+", first) and nxt:
+            return sig.verbatim_join(text, [start, nxt[0]]), start
+        block = [start]
+        for n in nxt:
+            if n != block[-1] + 1 or len(self._line(n)) > 60 or len(first) > 60:
+                break
+            block.append(n)
+        return sig.verbatim_join(text, block), start
+
+    def _continuation(self, number: int) -> list[int]:
+        """Lines directly below a header field that continue its value (no blank line between)."""
+        found: list[int] = []
+        n = number + 1
+        while n <= len(self.text.lines) and len(found) < 4:
+            clean = self._line(n)
+            if not clean or re.match(r"^[A-Z][A-Za-z /-]{2,40}:", clean) or "\t" in self.text.lines[n - 1].raw:
+                break
+            found.append(n)
+            n += 1
+        return found
+
+    def _body_and_date(self, draft: _Draft) -> tuple[str | None, str | None, str | None]:
+        """Return (body, ISO date, raw date) of a draft, inheriting from the parent or front sheet."""
+        text = self.text
+        if draft.kind == DocumentKind.AGENDA and self.front:
+            return self.front.body, self.front.date, self.front.date_raw
+        if draft.kind == DocumentKind.MOTION and self.front:
+            return self.front.body, None, None
+        head = [draft.start, *self._next_content(draft.start, 4)]
+        if draft.reason == "report" or (draft.kind == DocumentKind.REPORT and draft.reason == "marker"):
+            body = None
+            match = sig.REPORT_FOR.match(self._line(draft.start))
+            if match:
+                lines = [draft.start, *self._continuation(draft.start)]
+                joined = sig.verbatim_join(text, lines) or ""
+                body = re.sub(r"^REPORT\s+FOR\s*:?\s*", "", joined, flags=re.I).strip() or None
+            date_line = _field_line(text, draft.start, r"Date(?: of Meeting)?")
+            found = sig.parse_date(self._line(date_line)) if date_line else None
+            return body, (found[0] if found else None), (found[1] if found else None)
+        if draft.kind in (DocumentKind.MINUTES, DocumentKind.COVER):
+            body = None
+            for n in head:
+                clean = self._line(n)
+                if sig.APPENDIX_HEADING.match(clean) or sig.parse_date(clean) or clean.upper() == "MINUTES":
+                    continue
+                if sig.MINUTES_OF.match(clean):
+                    continue
+                stripped = re.sub(
+                    r"\s*(?:\((?:ANNUAL|SPECIAL|EXTRAORDINARY|BUDGET)\)\s*)?(?:EXTRAORDINARY\s+)?MINUTES$", "", clean
+                ).strip()
+                if stripped and sig.upper_ratio(stripped) > 0.6 and stripped in text.lines[n - 1].raw:
+                    body = stripped
+                    break
+            found = None
+            for n in head:
+                found = sig.parse_date(self._line(n))
+                if found:
+                    break
+            return body, (found[0] if found else None), (found[1] if found else None)
+        return None, None, None
+
+    def _cover_parents(self, documents: list[Document]) -> None:
+        """Top-level documents that follow a cover sheet of the same agenda item hang under that cover."""
+        cover: int | None = None
+        for index, doc in enumerate(documents):
+            if doc.kind == DocumentKind.COVER:
+                cover = index
+                continue
+            if doc.parent is not None or index == 0 or doc.kind == DocumentKind.MOTION:
+                continue
+            if cover is not None and doc.agenda_item is not None and documents[cover].agenda_item == doc.agenda_item:
+                doc.parent = cover
+            else:
+                cover = None
+
+    def _item_pages(self, documents: list[Document], pages: list[int | None] | None) -> None:
+        """Give top-level documents the page range their agenda item prints, where that is unambiguous."""
+        if self.front is None or pages is not None:
+            return
+        by_item: dict[str, list[int]] = {}
+        for index, doc in enumerate(documents):
+            if doc.agenda_item is not None and (doc.parent is None or documents[doc.parent].kind == DocumentKind.COVER):
+                if doc.kind != DocumentKind.MOTION:
+                    by_item.setdefault(doc.agenda_item, []).append(index)
+        item_pages = {i.number: i.pages for i in self.front.items if i.pages}
+        for number, indexes in by_item.items():
+            low_high = item_pages.get(number)
+            if low_high is None:
+                continue
+            low, high = low_high
+            covers = [k for k in indexes if documents[k].kind == DocumentKind.COVER]
+            others = [k for k in indexes if documents[k].kind != DocumentKind.COVER]
+            if covers:
+                cover = documents[covers[0]]
+                blank_after = any(
+                    line.furniture == BLANK for line in self.text.lines[cover.span.end_line : cover.span.end_line + 3]
+                )
+                cover.pages = (low, low + 1 if blank_after else low)
+                low = cover.pages[1] + 1
+            if len(others) == 1 and low <= high:
+                documents[others[0]].pages = (low, high)
+
+
+def _content_kind(first: str, head: str, reason: str) -> DocumentKind:
+    """Guess the kind of a document without a report or minutes header from its opening lines."""
+    if reason == "inspection" or re.search(r"^Inspection dates?\s*:|\bInspection dates?\s*:", head):
+        return DocumentKind.INSPECTION_REPORT
+    if re.search(r"\baction plan\b", first, re.I):
+        return DocumentKind.ACTION_PLAN
+    if re.search(r"scorecard|key (?:performance )?indicators|performance indicators", head, re.I):
+        return DocumentKind.SCORECARD
+    if re.search(r"\bstrategy\b", first, re.I) or (reason == "titled" and re.search(r"\bstrategy\b", head[:200], re.I)):
+        return DocumentKind.STRATEGY
+    if sig.APPENDIX_HEADING.match(first):
+        return DocumentKind.APPENDIX
+    return DocumentKind.OTHER
+
+
+def _split_enclosures(value: str) -> list[str]:
+    """Split an "Enclosures:" value into separate titles (numbered or "Appendix X:" lists)."""
+    value = value.replace("**", " ")
+    parts = re.split(r"(?:^|\s)(?:\d{1,2}\.|(?:Appendix|Annex)\s+\w+\s*[:–-])\s*", value)
+    return [p.strip() for p in parts if len(sig.significant_words(p)) >= 2]
+
+
+def _enclosure_match(enclosure: str, heading: str) -> bool:
+    """True when a heading names an enclosure (most of the shorter title's words shared)."""
+    one, two = sig.significant_words(enclosure), sig.significant_words(heading)
+    shared = one & two
+    if len(shared) < 2:
+        return False
+    return len(shared) >= _MATCH * min(len(one), len(two))
+
+
+def _field_line(text: NormalisedText, start: int, name: str) -> int | None:
+    """Find a "Name:" header field line within the first 25 lines of a document."""
+    pattern = re.compile(rf"^{name}\s*:", re.I)
+    for n in range(start, min(start + 25, len(text.lines)) + 1):
+        if pattern.match(text.lines[n - 1].clean):
+            return n
+    return None
+
+
+def _field_value(text: NormalisedText, start: int, name: str) -> str | None:
+    """Return the value of a header field (e.g. Subject) or None."""
+    number = _field_line(text, start, name)
+    if number is None:
+        return None
+    return text.lines[number - 1].clean.split(":", 1)[1].strip()
+
+
+def _field_date(text: NormalisedText, start: int) -> str | None:
+    """Return the ISO date of a report's "Date of Meeting:" field."""
+    number = _field_line(text, start, r"Date(?: of Meeting)?")
+    if number is None:
+        return None
+    found = sig.parse_date(text.lines[number - 1].clean)
+    return found[0] if found else None
+
+
+def _exempt_field(text: NormalisedText, draft: _Draft) -> bool:
+    """True when a report header says "Exempt: Yes" or the opening lines say not for publication."""
+    value = _field_value(text, draft.start, "Exempt") if draft.kind == DocumentKind.REPORT else None
+    if value and re.match(r"^yes\b", value, re.I):
+        return True
+    opening = " ".join(text.lines[n - 1].clean for n in range(draft.start, min(draft.start + 6, len(text.lines)) + 1))
+    return bool(re.search(r"\bNOT FOR PUBLICATION\b|^\s*(?:PART II|EXEMPT)\b", opening, re.I))
+
+
+def _line_pages(text: NormalisedText) -> list[int | None] | None:
+    """Page of every line: from the source (PDF) when known, else from printed "Page N" footers."""
+    if any(line.page is not None for line in text.lines):
+        return [line.page for line in text.lines]
+    markers = [(line.number, int(m.group(1))) for line in text.lines if (m := sig.PAGE_MARKER.match(line.clean))]
+    if len(markers) < 2 or any(b[1] <= a[1] for a, b in zip(markers, markers[1:], strict=False)):
+        return None
+    pages: list[int | None] = []
+    position = 0
+    for line in text.lines:
+        while position < len(markers) and markers[position][0] < line.number:
+            position += 1
+        pages.append(markers[position][1] if position < len(markers) else markers[-1][1] + 1)
+    return pages

@@ -1,0 +1,162 @@
+"""Split a long stand-alone document (an annual report) into sections by its index and headings.
+
+Used when a source is not an agenda pack: the document's own INDEX/CONTENTS
+block supplies the vocabulary of its section titles, and page-top or
+upper-case headings that echo that vocabulary start new sections.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quorum.model import Document, DocumentKind, NormalisedText
+from quorum.segment.signals import (
+    APPENDIX_HEADING,
+    CONTENTS,
+    content_lines,
+    is_caps_heading,
+    is_heading_like,
+    significant_words,
+    verbatim_join,
+)
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_NUMBERED_CAPS = re.compile(r"(?:^|\s)\d{1,2}\.\s+[A-Z]{3,}")
+
+
+def _tokens(text: str) -> list[str]:
+    """Lower-case word tokens with '&' read as 'and' and possessives dropped."""
+    return _TOKEN.findall(text.lower().replace("&", " and ").replace("'s", "").replace("’s", ""))
+
+
+def _index_block(text: NormalisedText, lines: list[int]) -> tuple[int, int] | None:
+    """Find the INDEX/CONTENTS heading near the top and the last line of its listing."""
+    for position, number in enumerate(lines[:80]):
+        if not CONTENTS.match(text.line(number).clean):
+            continue
+        end = number
+        for other in lines[position + 1 : position + 80]:
+            clean = text.line(other).clean
+            if other - end > 3 or not (re.search(r"\d", clean) or "\t" in text.line(other).raw):
+                break
+            end = other
+        return number, end
+    return None
+
+
+class _Index:
+    """The words and phrases of a document's index, for matching headings against it."""
+
+    def __init__(self, text: str) -> None:
+        self.tokens = _tokens(text)
+        self.joined = " " + " ".join(self.tokens) + " "
+
+    def full_match(self, heading: str) -> bool:
+        """True when the whole heading occurs as a phrase of the index."""
+        words = _tokens(heading)
+        return bool(words) and f" {' '.join(words)} " in self.joined
+
+    def prefix_match(self, heading: str) -> bool:
+        """True when the heading (or a leading part of it covering 3+ words or half of it) is an index phrase."""
+        words = _tokens(heading)
+        if not words:
+            return False
+        for size in range(len(words), 0, -1):
+            if f" {' '.join(words[:size])} " in self.joined:
+                return size == len(words) or size >= 3 or size * 2 >= len(words) and size >= 2
+        return False
+
+
+def split_sections(text: NormalisedText) -> list[Document] | None:
+    """Return the sections of a stand-alone report with an index, or None when it has none."""
+    lines = content_lines(text, 1, len(text.lines))
+    block = _index_block(text, lines)
+    if block is None:
+        return None
+    index_start, index_end = block
+    index = _Index(" ".join(text.line(n).clean for n in range(index_start, index_end + 1)))
+    starts: list[tuple[int, str]] = []
+    if lines[0] < index_start:
+        starts.append((lines[0], "cover"))
+    starts.append((index_start, "index"))
+    body = [n for n in lines if n > index_end]
+    heading_at = index_start
+    heading_text = ""
+    for position, number in enumerate(body):
+        clean = text.line(number).clean
+        following = [text.line(n).clean for n in body[position + 1 : position + 4]]
+        first_heading = len(starts) == 1 + (lines[0] < index_start) and is_heading_like(clean)
+        if not first_heading and not _is_section_heading(text, number, clean, index):
+            continue
+        if any("continued" in f.lower() for f in following) or "continued" in clean.lower():
+            continue
+        since = [n for n in body[:position] if n > heading_at]
+        if len(since) <= 2 and starts[-1][0] == heading_at and heading_at > index_end:
+            continue  # a sub-heading directly under the section heading
+        if clean.lower() == heading_text.lower() or _shared_start(clean, heading_text):
+            if not any(_NUMBERED_CAPS.search(f) for f in following) and not (
+                following and index.prefix_match(following[0])
+            ):
+                heading_at = number
+                continue
+        starts.append((number, "section"))
+        heading_at = number
+        heading_text = clean
+    return _build(text, lines, starts)
+
+
+def _shared_start(one: str, two: str) -> bool:
+    """True when two headings begin with the same three words (e.g. two halves of one topic)."""
+    first, second = _tokens(one)[:3], _tokens(two)[:3]
+    return len(first) == 3 and first == second
+
+
+def _page_top(text: NormalisedText, number: int) -> bool:
+    """True when the line opens a page: two or more empty lines, or a page number, above it."""
+    n = number - 1
+    empty = 0
+    while n >= 1 and not text.line(n).is_content:
+        if text.line(n).furniture == "page_number":
+            return True
+        empty += 0 if text.line(n).clean else 1
+        n -= 1
+    return empty >= 2 or n < 1
+
+
+def _is_section_heading(text: NormalisedText, number: int, clean: str, index: _Index) -> bool:
+    """Decide whether a body line opens a new section of the report."""
+    if APPENDIX_HEADING.match(clean) and len(clean) <= 120:
+        return True
+    if not is_heading_like(clean, max_chars=130, max_words=16) or not clean[0].isascii():
+        return False
+    page_top = _page_top(text, number)
+    if is_caps_heading(clean):
+        return True
+    if index.prefix_match(clean) and (page_top or text.line(number).raw.lstrip().startswith("<u>")):
+        return True
+    if index.full_match(clean) and (len(_tokens(clean)) >= 2 or page_top):
+        return True
+    acronyms = {a.lower() for a in re.findall(r"\(([A-Z]{2,6})\)", clean)}
+    return page_top and bool(acronyms & set(index.tokens))
+
+
+def _build(text: NormalisedText, lines: list[int], starts: list[tuple[int, str]]) -> list[Document]:
+    """Turn section start lines into documents ending at the last content line before the next."""
+    documents: list[Document] = []
+    for position, (start, role) in enumerate(starts):
+        stop = starts[position + 1][0] if position + 1 < len(starts) else len(text.lines) + 1
+        inside = [n for n in lines if start <= n < stop]
+        end = inside[-1] if inside else start
+        kind = DocumentKind.COVER if role == "cover" else DocumentKind.ANNUAL_REPORT_SECTION
+        title_lines = [start]
+        if role == "cover":
+            title_lines = [n for n in inside if is_caps_heading(text.line(n).clean)][:2] or [start]
+        documents.append(
+            Document(
+                kind=kind,
+                title=verbatim_join(text, title_lines),
+                span=text.span(start, end),
+                title_line=title_lines[0],
+            )
+        )
+    return documents

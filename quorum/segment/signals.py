@@ -1,0 +1,167 @@
+"""Line-level signals the segmenter reads: dates, headings, report and minutes markers.
+
+Every function here looks at one line (or a handful of neighbouring lines) of a
+:class:`~quorum.model.NormalisedText` and answers a narrow question, so that the
+segmenter itself stays a readable sequence of decisions.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from quorum.model import NormalisedText, fold_whitespace
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_DATE = re.compile(
+    r"\b(\d{1,2})\s*(?:st|nd|rd|th)?\s+"
+    r"(January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?\s+(\d{4})\b",
+    re.IGNORECASE,
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
+
+REPORT_FOR = re.compile(r"^REPORT\s+FOR\s*:?\s*(.*)$", re.IGNORECASE)
+MINUTES_OF = re.compile(r"^(?:Minutes\s+of\s+(?:the|a)\s+.*meeting|Record\s+of\s+(?:the\s+)?decisions\s+taken)", re.I)
+MINUTES_WORD = re.compile(r"\bMINUTES\b")
+APPENDIX_HEADING = re.compile(r"^(?:APPENDIX|Appendix|ANNEX|Annex)\s+(?:(?:[0-9]{1,2}|[A-Z]|[IVX]{1,5})\b|\*)")
+RESTRICTED = re.compile(r"^Document is Restricted$|\bnot for publication\b|^By virtue of paragraph", re.I)
+AGENDA_ITEM_MARKER = re.compile(r"^Agenda\s+Item\s+(\d{1,3}[a-z]?(?:\.\d{1,2})?)\s*$", re.I)
+PAGE_MARKER = re.compile(r"^Page\s+(\d{1,4})$", re.I)
+CONTENTS = re.compile(r"^(?:CONTENTS|Contents|INDEX|Index|Table of Contents)$")
+MINUTES_CLOSE = re.compile(
+    r"^[(\[]\s*(?:CLOSE OF MEETING|Note\s*:\s*The meeting,? having commenced)|"
+    r"^The meeting (?:finished|ended|closed) at\b",
+    re.I,
+)
+SIGNATURE = re.compile(r"^\(?signed\)?|^chair(?:man|person)?$|in the chair$|^date\s*:", re.I)
+URL = re.compile(r"https?://|www\.|@\w")
+BULLET = re.compile(r"^(?:[-•·*]\s|\d{1,3}[.)]\s|\([ivx\d]{1,4}\)\s)")
+
+_STOPWORDS = frozenset(
+    """a an and are as at be by for from in into is it of on or the to with this that these those
+    report reports information item update council harrow board committee panel page pages
+    appendix enclosure enclosures""".split()
+)
+_WORD = re.compile(r"[a-z0-9]+")
+_MARKUP = re.compile(r"<[^>]*>|\*\*|~~|__")
+
+
+def parse_date(text: str) -> tuple[str, str] | None:
+    """Find the first day-month-year date in ``text``.
+
+    Returns ``(iso, raw)`` where ``raw`` is the verbatim matched text (with a
+    leading weekday when printed), or None when there is no valid date.
+    """
+    for match in _DATE.finditer(text):
+        day, month_name, year = match.groups()
+        month = _MONTHS.get(month_name[:3].lower())
+        if month is None:
+            continue
+        try:
+            iso = date(int(year), month, int(day)).isoformat()
+        except ValueError:
+            continue
+        start = match.start()
+        weekday = re.search(_WEEKDAY + r"$", text[:start], re.IGNORECASE)
+        if weekday:
+            start = weekday.start()
+        return iso, text[start : match.end()]
+    return None
+
+
+def significant_words(text: str) -> set[str]:
+    """Return the lower-case content words of ``text`` (dots inside initialisms removed)."""
+    words = _WORD.findall(text.lower().replace(".", "").replace("'s", ""))
+    return {w for w in words if w not in _STOPWORDS and (len(w) > 2 or w.isdigit())}
+
+
+def title_similarity(wanted: str, found: str) -> float:
+    """Share of the significant words of ``wanted`` that also occur in ``found`` (0..1)."""
+    need = significant_words(wanted)
+    if not need:
+        return 0.0
+    return len(need & significant_words(found)) / len(need)
+
+
+def upper_ratio(text: str) -> float:
+    """Return the share of letters in ``text`` that are upper case (0 when there are none)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(c.isupper() for c in letters) / len(letters)
+
+
+def is_heading_like(clean: str, max_chars: int = 120, max_words: int = 16) -> bool:
+    """True when a clean line reads as a title: short, not a bullet or sentence, no field colon."""
+    if not clean or len(clean) > max_chars or "\t" in clean:
+        return False
+    if BULLET.match(clean) or clean.startswith(("|", "(", "[", "*")):
+        return False
+    if clean[-1] in ".:;," or URL.search(clean):
+        return False
+    if len(clean.split()) > max_words:
+        return False
+    return clean[0].isalnum() or clean[0] in "“\"'"
+
+
+def is_caps_heading(clean: str) -> bool:
+    """True for an upper-case title line with at least one real word (e.g. ``PROGRESS ON PRIORITIES``)."""
+    if not is_heading_like(clean, max_chars=100, max_words=14):
+        return False
+    if upper_ratio(clean) < 0.9:
+        return False
+    return any(len(w) >= 4 and w.isalpha() for w in re.split(r"\W+", clean))
+
+
+def content_lines(text: NormalisedText, start: int, end: int) -> list[int]:
+    """Return the numbers of the content lines between ``start`` and ``end`` inclusive."""
+    end = min(end, len(text.lines))
+    return [n for n in range(max(start, 1), end + 1) if text.lines[n - 1].is_content]
+
+
+def blank_lines_before(text: NormalisedText, number: int) -> int:
+    """Count the empty lines directly above line ``number``."""
+    count = 0
+    n = number - 1
+    while n >= 1 and not text.lines[n - 1].clean:
+        count += 1
+        n -= 1
+    return count
+
+
+def verbatim_join(text: NormalisedText, numbers: list[int]) -> str | None:
+    """Join the clean views of ``numbers`` into one string that is verbatim in the source.
+
+    The joined clean text is returned when it occurs in the white-space-folded raw
+    text of those lines; otherwise the longest single clean line that does, or None.
+    """
+    if not numbers:
+        return None
+    raw = fold_whitespace(text.raw_between(numbers[0], numbers[-1]))
+    joined = fold_whitespace(" ".join(text.lines[n - 1].clean for n in numbers))
+    if joined and joined in raw:
+        return joined
+    for n in sorted(numbers, key=lambda k: -len(text.lines[k - 1].clean)):
+        clean = fold_whitespace(text.lines[n - 1].clean)
+        if clean and clean in fold_whitespace(text.lines[n - 1].raw):
+            return clean
+    pieces = [fold_whitespace(p) for p in _MARKUP.split(text.lines[numbers[0] - 1].raw)]
+    pieces = [p for p in pieces if p]
+    for piece in pieces:
+        if len(piece.split()) >= 3:
+            return piece
+    return max(pieces, key=len) if pieces else None
