@@ -28,17 +28,79 @@ _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:#|[^)\s]*)\)")
 _EMPHASIS = re.compile(r"\*\*|~~|__")
 _BLANK_NOTICE = re.compile(r"^\W*this page (?:is |has been )?(?:intentionally|deliberately) (?:left )?blank\W*$", re.I)
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:\d{1,3}|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?)(?:\s*-)?$", re.I)
-_TABLE_RULE = re.compile(r"^[\s|:\-=+]*-{2,}[\s|:\-=+]*$")
+#: A table rule is made only of these characters and holds "--" somewhere. Checked as a character-class
+#: fullmatch plus a substring test: the equivalent single regex backtracks cubically on long runs of dashes.
+_TABLE_RULE_CHARS = re.compile(r"[\s|:\-=+]*")
 _PIPE_ROW = re.compile(r"^(?:-\s+)?\|.*\|\s*$")
+
+#: Lines longer than this go through linear-time versions of the tag and link substitutions, whose
+#: regexes backtrack quadratically on hostile lines (40 kB of "<http:" took 47 s). Results are identical.
+_LONG_LINE = 2048
+_AUTOLINK_TOKEN = re.compile(r"[^\s>]+>?|>|\s+")
+_LINK_TARGET_STOP = re.compile(r"[)\s]")
+
+
+def _sub_html_tags(text: str) -> str:
+    """Remove HTML tags, as ``_HTML_TAG.sub("", text)``, in linear time on long lines."""
+    if len(text) <= _LONG_LINE:
+        return _HTML_TAG.sub("", text)
+    end = text.rfind(">") + 1  # every tag ends at a ">": nothing after the last one can match
+    return _HTML_TAG.sub("", text[:end]) + text[end:]
+
+
+def _sub_autolinks(text: str) -> str:
+    """Unwrap ``<https://...>`` autolinks, as ``_AUTOLINK.sub``, in linear time on long lines."""
+    if len(text) <= _LONG_LINE:
+        return _AUTOLINK.sub(r"\1", text)
+    # An autolink holds no white space and ends at the first ">" after its "<": it lies inside one token.
+    return "".join(
+        _AUTOLINK.sub(r"\1", token) if token[-1] == ">" and "<" in token else token
+        for token in _AUTOLINK_TOKEN.findall(text)
+    )
+
+
+def _sub_md_links(text: str) -> str:
+    """Replace ``[text](target)`` by its text, as ``_MD_LINK.sub``, in linear time on long lines."""
+    if len(text) <= _LONG_LINE:
+        return _MD_LINK.sub(r"\1", text)
+    out: list[str] = []
+    done = 0
+    close = stop = -1  # the last "]" and the last ")" or space found: reused while still ahead
+    start = text.find("[")
+    while start != -1:
+        if close <= start:
+            close = text.find("]", start + 1)
+            if close == -1:
+                break
+        end = -1
+        if text.startswith("](", close):
+            target = close + 2
+            if text.startswith("#)", target):
+                end = target + 2
+            else:
+                if stop < target:
+                    found = _LINK_TARGET_STOP.search(text, target)
+                    stop = found.start() if found else len(text)
+                if stop < len(text) and text[stop] == ")":
+                    end = stop + 1
+        if end == -1:
+            start = text.find("[", start + 1)
+            continue
+        out.append(text[done:start])
+        out.append(text[start + 1 : close])
+        done = end
+        start = text.find("[", end)
+    out.append(text[done:])
+    return "".join(out)
 
 
 def clean_line(raw: str) -> str:
     """Return the clean view of one raw line: markup removed, words kept, ends trimmed."""
-    text = _HTML_TAG.sub("", raw) if "<" in raw else raw
+    text = _sub_html_tags(raw) if "<" in raw else raw
     if "<" in text:
-        text = _AUTOLINK.sub(r"\1", text)
+        text = _sub_autolinks(text)
     if "](" in text:
-        text = _MD_LINK.sub(r"\1", text)
+        text = _sub_md_links(text)
     if "*" in text or "~" in text or "_" in text:
         text = _EMPHASIS.sub("", text)
     text = text.replace("\xa0", " ")
@@ -61,7 +123,7 @@ def classify_furniture(clean: str) -> str | None:
         return None
     if _BLANK_NOTICE.match(clean):
         return BLANK_PAGE_NOTICE
-    if _TABLE_RULE.match(clean):
+    if "--" in clean and _TABLE_RULE_CHARS.fullmatch(clean):
         return TABLE_RULE
     if _PAGE_NUMBER.match(clean):
         return PAGE_NUMBER

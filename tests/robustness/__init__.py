@@ -1,0 +1,1 @@
+"""Robustness: hostile inputs, fuzzing, interrupted ingest and the benchmark harness."""

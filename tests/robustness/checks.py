@@ -1,0 +1,32 @@
+"""Invariants every parse result must keep, whatever the input was."""
+
+from __future__ import annotations
+
+from quorum.model import ParseResult, fold_whitespace, to_jsonable
+from tests.test_verbatim import string_values
+
+
+def assert_result_sane(result: ParseResult, text: str) -> None:
+    """Check ``result`` against its decoded ``text``: line count, spans inside the file, verbatim strings."""
+    line_count = len(text.split("\n"))
+    assert result.source.line_count == line_count
+    for index, document in enumerate(result.documents):
+        assert 1 <= document.span.start_line <= document.span.end_line <= line_count, document
+        if document.parent is not None:
+            assert 0 <= document.parent < len(result.documents), document
+            assert document.parent != index, document
+    data = to_jsonable(result)
+    for key, value in data.items():
+        if key in {"source", "warnings"}:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, dict):
+                for line_key in ("line", "start_line", "end_line", "title_line"):
+                    number = item.get(line_key)
+                    if isinstance(number, int):
+                        assert 1 <= number <= line_count, (key, line_key, item)
+    data.pop("source")
+    data.pop("warnings", None)
+    folded = fold_whitespace(text)
+    missing = [(k, v) for k, v in string_values(data) if fold_whitespace(v) not in folded]
+    assert not missing, missing[:5]
