@@ -1,0 +1,763 @@
+"""Read-side queries of the portal and API, on top of the store's SQLAlchemy models.
+
+Every function takes a Session and returns the API's pydantic models (quorum.serve.schemas).
+This module is the one place that decides what is public: rows marked exempt (Part II), and
+everything inside an exempt document or item, are filtered out here, so no route can leak them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from quorum.serve import schemas as s
+from quorum.serve.filters import Filters
+from quorum.store import schema as db
+
+PUBLIC = "public"
+_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?|-?\.\d+")
+
+
+# ---------------------------------------------------------------- helpers ---
+
+
+def source_url(source_id: int, start: int, end: int | None = None) -> str:
+    """Return the portal URL showing lines ``start``..``end`` of a source, anchored at the first."""
+    end = end if end is not None and end >= start else start
+    return f"/source/{source_id}?start={start}&end={end}#L{start}"
+
+
+def ref(row: Any) -> s.SourceRef | None:
+    """Return the SourceRef of a row with provenance columns (source_id, page, start_line, end_line)."""
+    if row is None or getattr(row, "source_id", None) is None or getattr(row, "start_line", None) is None:
+        return None
+    end = row.end_line if row.end_line and row.end_line >= row.start_line else row.start_line
+    page = getattr(row, "page", None)
+    start_page = getattr(row, "start_page", page)
+    end_page = getattr(row, "end_page", None)
+    return s.SourceRef(
+        source_id=row.source_id,
+        start_line=row.start_line,
+        end_line=end,
+        start_page=start_page,
+        end_page=end_page,
+        url=source_url(row.source_id, row.start_line, end),
+    )
+
+
+def number_in(text: str | None) -> float | None:
+    """Return the first number printed in ``text`` ("12.5%", "1,234"), or None."""
+    if not text:
+        return None
+    match = _NUMBER.search(text)
+    if not match:
+        return None
+    try:
+        return float(match.group().replace(",", ""))
+    except ValueError:
+        return None
+
+
+def fold(text: str | None) -> str:
+    """Return ``text`` lower-cased with runs of non-alphanumerics folded to one space."""
+    return re.sub(r"[^0-9a-z]+", " ", (text or "").casefold()).strip()
+
+
+@dataclass(slots=True)
+class Withheld:
+    """Line spans of one source that are exempt, so facts inside them stay unpublished."""
+
+    spans: dict[int, list[tuple[int, int]]]
+
+    def covers(self, source_id: int | None, start: int | None, end: int | None = None) -> bool:
+        """True when lines start..end of ``source_id`` overlap an exempt span."""
+        if source_id is None or start is None:
+            return False
+        end = end if end is not None and end >= start else start
+        return any(a <= end and start <= b for a, b in self.spans.get(source_id, ()))
+
+    def row(self, row: Any) -> bool:
+        """True when a row with provenance lies (partly) inside an exempt span."""
+        return self.covers(
+            getattr(row, "source_id", None), getattr(row, "start_line", None), getattr(row, "end_line", None)
+        )
+
+
+def withheld(session: Session, source_id: int | None = None) -> Withheld:
+    """Return the exempt line spans (exempt documents, agenda items and minutes), per source."""
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    tables: Sequence[Any] = (db.DocumentAppearance, db.AgendaItem, db.MinuteItem)
+    for table in tables:
+        stmt = select(table.source_id, table.start_line, table.end_line).where(table.access != PUBLIC)
+        if source_id is not None:
+            stmt = stmt.where(table.source_id == source_id)
+        for sid, start, end in session.execute(stmt):
+            spans[sid].append((start, max(start, end or start)))
+    stmt = select(db.Report.source_id, db.Report.start_line, db.Report.end_line).where(db.Report.exempt.is_(True))
+    if source_id is not None:
+        stmt = stmt.where(db.Report.source_id == source_id)
+    for sid, start, end in session.execute(stmt):
+        spans[sid].append((start, max(start, end or start)))
+    return Withheld(dict(spans))
+
+
+# ----------------------------------------------------------------- bodies ---
+
+
+def _body_summary(org: db.Organization, count: int) -> s.BodySummary:
+    return s.BodySummary(id=org.id, name=org.name, meeting_count=count, url=f"/bodies/{org.id}")
+
+
+def list_bodies(session: Session) -> list[s.BodySummary]:
+    """Return every body that has a meeting or a membership, by name."""
+    counts: dict[int, int] = defaultdict(int)
+    for (org_id,) in session.execute(select(db.Meeting.organization_id)):
+        counts[org_id] += 1
+    members = {org_id for (org_id,) in session.execute(select(db.Membership.organization_id).distinct())}
+    orgs = session.scalars(select(db.Organization)).all()
+    out = [_body_summary(org, counts.get(org.id, 0)) for org in orgs if org.id in counts or org.id in members]
+    return sorted(out, key=lambda b: (fold(b.name), b.id))
+
+
+def get_body(session: Session, body_id: int) -> s.Body | None:
+    """Return a body with its members over time, meetings and decisions, or None."""
+    org = session.get(db.Organization, body_id)
+    if org is None:
+        return None
+    meetings = list_meetings(session, Filters(body=body_id))
+    names = _person_names(session)
+    memberships = _memberships(
+        session.scalars(select(db.Membership).where(db.Membership.organization_id == body_id)).all(),
+        names,
+        {org.id: org.name},
+    )
+    decisions = list(reversed(list_decisions(session, Filters(body=body_id))))
+    return s.Body(
+        **_body_summary(org, len(meetings)).model_dump(),
+        memberships=memberships,
+        meetings=list(reversed(meetings)),
+        decisions=decisions,
+    )
+
+
+# --------------------------------------------------------------- meetings ---
+
+
+def _org_names(session: Session) -> dict[int, str]:
+    return dict(session.execute(select(db.Organization.id, db.Organization.name)).all())
+
+
+def _person_names(session: Session) -> dict[int, str]:
+    return dict(session.execute(select(db.Person.id, db.Person.name)).all())
+
+
+def _meeting_summary(meeting: db.Meeting, orgs: dict[int, str], record: Any = None) -> s.MeetingSummary:
+    details = (record.details or {}) if record is not None else {}
+    return s.MeetingSummary(
+        id=meeting.id,
+        body_id=meeting.organization_id,
+        body_name=orgs.get(meeting.organization_id) or meeting.name,
+        date=meeting.date,
+        date_raw=details.get("date_raw"),
+        time=meeting.time,
+        venue=meeting.venue,
+        url=f"/meetings/{meeting.id}",
+        source=ref(record),
+    )
+
+
+def _first_records(session: Session, meeting_ids: Iterable[int] | None = None) -> dict[int, db.MeetingRecord]:
+    """Return each meeting's front-sheet record (else its minutes record)."""
+    stmt = select(db.MeetingRecord).order_by(db.MeetingRecord.id)
+    if meeting_ids is not None:
+        stmt = stmt.where(db.MeetingRecord.meeting_id.in_(list(meeting_ids)))
+    out: dict[int, db.MeetingRecord] = {}
+    for record in session.scalars(stmt):
+        current = out.get(record.meeting_id)
+        if current is None or (current.kind != "agenda" and record.kind == "agenda"):
+            out[record.meeting_id] = record
+    return out
+
+
+def list_meetings(session: Session, filters: Filters) -> list[s.MeetingSummary]:
+    """Return meetings matching ``filters`` (body, date range) in date order (undated first)."""
+    stmt = select(db.Meeting)
+    if filters.body is not None:
+        stmt = stmt.where(db.Meeting.organization_id == filters.body)
+    meetings = [m for m in session.scalars(stmt) if filters.date_ok(m.date)]
+    orgs = _org_names(session)
+    records = _first_records(session)
+    out = [_meeting_summary(m, orgs, records.get(m.id)) for m in meetings]
+    return sorted(out, key=lambda m: (m.date or "", m.id))
+
+
+def _documents(session: Session, rows: Iterable[db.DocumentAppearance]) -> list[s.DocumentSummary]:
+    return [
+        s.DocumentSummary(
+            id=row.id,
+            source_id=row.source_id,
+            meeting_id=row.meeting_id,
+            kind=row.kind,
+            title=row.title,
+            date=row.date,
+            agenda_item=row.agenda_item,
+            start_page=row.start_page,
+            end_page=row.end_page,
+            url=f"/documents/{row.id}",
+            source=s.SourceRef(
+                source_id=row.source_id,
+                start_line=row.title_line or row.start_line,
+                end_line=max(row.end_line, row.title_line or row.start_line),
+                start_page=row.start_page,
+                end_page=row.end_page,
+                url=source_url(row.source_id, row.start_line, row.end_line),
+            ),
+        )
+        for row in rows
+        if row.access == PUBLIC
+    ]
+
+
+def _decision(
+    resolution: db.Resolution, item: db.MinuteItem, meeting: db.Meeting | None, orgs: dict[int, str]
+) -> s.Decision:
+    return s.Decision(
+        id=resolution.id,
+        meeting_id=resolution.meeting_id,
+        meeting_date=meeting.date if meeting else None,
+        body_id=meeting.organization_id if meeting else None,
+        body_name=orgs.get(meeting.organization_id) if meeting else None,
+        minute_number=item.number,
+        minute_title=item.title,
+        verb=resolution.verb,
+        text=resolution.text,
+        recommended_to=resolution.recommended_to,
+        source=ref(resolution),
+    )
+
+
+def _declaration(row: db.Declaration, meeting: db.Meeting | None, orgs: dict[int, str]) -> s.Declaration:
+    return s.Declaration(
+        id=row.id,
+        meeting_id=row.meeting_id,
+        meeting_date=meeting.date if meeting else None,
+        body_id=meeting.organization_id if meeting else None,
+        body_name=orgs.get(meeting.organization_id) if meeting else None,
+        person_id=row.person_id,
+        member=row.name,
+        item=row.item,
+        interest=row.interest,
+        kind=row.kind,
+        source=ref(row),
+    )
+
+
+def _motion(row: db.Motion) -> s.Motion:
+    return s.Motion(
+        id=row.id,
+        meeting_id=row.meeting_id,
+        title=row.title,
+        mover=row.mover,
+        seconder=row.seconder,
+        mover_id=row.mover_id,
+        seconder_id=row.seconder_id,
+        source=ref(row),
+    )
+
+
+def get_meeting(session: Session, meeting_id: int) -> s.Meeting | None:
+    """Return a meeting with agenda, attendance, declarations, minutes, motions and documents."""
+    meeting = session.get(db.Meeting, meeting_id)
+    if meeting is None:
+        return None
+    orgs = _org_names(session)
+    records = session.scalars(
+        select(db.MeetingRecord).where(db.MeetingRecord.meeting_id == meeting_id).order_by(db.MeetingRecord.id)
+    ).all()
+    front = next((r for r in records if r.kind == "agenda"), records[0] if records else None)
+    details: dict[str, Any] = {}
+    for record in reversed(records):
+        details.update({k: v for k, v in (record.details or {}).items() if v not in (None, "", [])})
+    hidden = withheld(session)
+    appearances = session.scalars(
+        select(db.DocumentAppearance)
+        .where(db.DocumentAppearance.meeting_id == meeting_id)
+        .order_by(db.DocumentAppearance.source_id, db.DocumentAppearance.start_line)
+    ).all()
+    documents = [d for d in _documents(session, appearances) if not hidden.covers(d.source_id, d.source.start_line)]
+    agenda = []
+    for item in session.scalars(
+        select(db.AgendaItem).where(db.AgendaItem.meeting_id == meeting_id).order_by(db.AgendaItem.id)
+    ):
+        if item.access != PUBLIC or hidden.row(item):
+            continue
+        linked = [
+            d for d in documents if d.agenda_item and d.agenda_item == item.number and d.source_id == item.source_id
+        ]
+        agenda.append(
+            s.AgendaItem(
+                id=item.id,
+                meeting_id=item.meeting_id,
+                number=item.number,
+                title=item.title,
+                pages_raw=item.pages_raw,
+                start_page=item.first_page,
+                end_page=item.last_page,
+                description=item.description,
+                documents=linked,
+                source=ref(item),
+            )
+        )
+    attendance = [
+        s.Attendance(
+            person_id=row.person_id,
+            name=row.name,
+            status=row.status,
+            role=row.role,
+            replacing=row.replacing,
+            source=ref(row),
+        )
+        for row in session.scalars(
+            select(db.Attendance).where(db.Attendance.meeting_id == meeting_id).order_by(db.Attendance.id)
+        )
+    ]
+    declarations = [
+        _declaration(row, meeting, orgs)
+        for row in session.scalars(
+            select(db.Declaration).where(db.Declaration.meeting_id == meeting_id).order_by(db.Declaration.id)
+        )
+        if not hidden.row(row)
+    ]
+    minutes = []
+    items = session.scalars(
+        select(db.MinuteItem).where(db.MinuteItem.meeting_id == meeting_id).order_by(db.MinuteItem.id)
+    ).all()
+    resolutions: dict[int, list[db.Resolution]] = defaultdict(list)
+    for resolution in session.scalars(
+        select(db.Resolution).where(db.Resolution.meeting_id == meeting_id).order_by(db.Resolution.id)
+    ):
+        resolutions[resolution.minute_item_id].append(resolution)
+    for item in items:
+        if item.access != PUBLIC or hidden.row(item):
+            continue
+        minutes.append(
+            s.MinuteItem(
+                number=item.number,
+                title=item.title,
+                decisions=[_decision(r, item, meeting, orgs) for r in resolutions.get(item.id, [])],
+                source=ref(item),
+            )
+        )
+    motions = [
+        _motion(row)
+        for row in session.scalars(select(db.Motion).where(db.Motion.meeting_id == meeting_id).order_by(db.Motion.id))
+        if not hidden.row(row)
+    ]
+    quorum = details.get("quorum")
+    return s.Meeting(
+        **_meeting_summary(meeting, orgs, front).model_dump(exclude={"date_raw"}),
+        date_raw=details.get("date_raw"),
+        quorum=quorum if isinstance(quorum, int) else None,
+        chair=_text(details.get("chair")),
+        publication_date=_text(details.get("publication_date")),
+        public_question_deadline=_text(details.get("public_question_deadline")),
+        public_question_address=_text(details.get("public_question_address")),
+        agenda=agenda,
+        attendance=attendance,
+        declarations=declarations,
+        minutes=minutes,
+        motions=motions,
+        documents=documents,
+    )
+
+
+def _text(value: Any) -> str | None:
+    """Return ``value`` when it is a non-empty string, else None."""
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def list_agenda_items(session: Session, filters: Filters) -> list[s.AgendaItem]:
+    """Return public agenda items (by id), filtered by meeting and title text."""
+    stmt = select(db.AgendaItem).where(db.AgendaItem.access == PUBLIC).order_by(db.AgendaItem.id)
+    if filters.meeting is not None:
+        stmt = stmt.where(db.AgendaItem.meeting_id == filters.meeting)
+    hidden = withheld(session)
+    return [
+        s.AgendaItem(
+            id=item.id,
+            meeting_id=item.meeting_id,
+            number=item.number,
+            title=item.title,
+            pages_raw=item.pages_raw,
+            start_page=item.first_page,
+            end_page=item.last_page,
+            description=item.description,
+            source=ref(item),
+        )
+        for item in session.scalars(stmt)
+        if not hidden.row(item) and filters.text_ok(item.title, item.description)
+    ]
+
+
+def get_agenda_item(session: Session, item_id: int) -> s.AgendaItem | None:
+    """Return one public agenda item with its linked documents, or None."""
+    item = session.get(db.AgendaItem, item_id)
+    if item is None or item.access != PUBLIC:
+        return None
+    meeting = get_meeting(session, item.meeting_id)
+    if meeting is None:
+        return None
+    return next((a for a in meeting.agenda if a.id == item_id), None)
+
+
+# -------------------------------------------------------------- registers ---
+
+
+def list_decisions(session: Session, filters: Filters) -> list[s.Decision]:
+    """Return public decisions matching ``filters`` (body, meeting, dates, text) in date order."""
+    stmt = (
+        select(db.Resolution, db.MinuteItem, db.Meeting)
+        .join(db.MinuteItem, db.Resolution.minute_item_id == db.MinuteItem.id)
+        .join(db.Meeting, db.Resolution.meeting_id == db.Meeting.id)
+        .where(db.MinuteItem.access == PUBLIC)
+    )
+    if filters.body is not None:
+        stmt = stmt.where(db.Meeting.organization_id == filters.body)
+    if filters.meeting is not None:
+        stmt = stmt.where(db.Meeting.id == filters.meeting)
+    orgs = _org_names(session)
+    hidden = withheld(session)
+    out = [
+        _decision(resolution, item, meeting, orgs)
+        for resolution, item, meeting in session.execute(stmt)
+        if filters.date_ok(meeting.date)
+        and filters.text_ok(resolution.text, item.title)
+        and not hidden.row(resolution)
+        and not hidden.row(item)
+    ]
+    return sorted(out, key=lambda d: (d.meeting_date or "", d.id))
+
+
+def list_declarations(session: Session, filters: Filters) -> list[s.Declaration]:
+    """Return declarations matching ``filters`` (body, person, meeting, dates, text) in date order."""
+    stmt = select(db.Declaration, db.Meeting).join(db.Meeting, db.Declaration.meeting_id == db.Meeting.id)
+    if filters.body is not None:
+        stmt = stmt.where(db.Meeting.organization_id == filters.body)
+    if filters.meeting is not None:
+        stmt = stmt.where(db.Meeting.id == filters.meeting)
+    if filters.person is not None:
+        stmt = stmt.where(db.Declaration.person_id == filters.person)
+    orgs = _org_names(session)
+    hidden = withheld(session)
+    out = [
+        _declaration(row, meeting, orgs)
+        for row, meeting in session.execute(stmt)
+        if filters.date_ok(meeting.date) and filters.text_ok(row.name, row.item, row.interest) and not hidden.row(row)
+    ]
+    return sorted(out, key=lambda d: (d.meeting_date or "", d.id))
+
+
+# ---------------------------------------------------------------- people ---
+
+
+def list_people(session: Session, name: str | None = None) -> list[s.PersonSummary]:
+    """Return people (by name), optionally only those whose name contains ``name``."""
+    needle = (name or "").casefold().strip()
+    people = session.execute(select(db.Person.id, db.Person.name)).all()
+    public = public_person_ids(session)
+    out = [
+        s.PersonSummary(id=pid, name=pname, url=f"/people/{pid}")
+        for pid, pname in people
+        if pid in public and (not needle or needle in pname.casefold())
+    ]
+    return sorted(out, key=lambda p: (fold(p.name), p.id))
+
+
+def _memberships(rows: Iterable[db.Membership], people: dict[int, str], orgs: dict[int, str]) -> list[s.Membership]:
+    """Fold membership observations into one row per person, body and role, with the date span seen."""
+    spans: dict[tuple[int, int, str], list[str | None]] = {}
+    for row in rows:
+        key = (row.person_id, row.organization_id, row.role)
+        dates = [d for d in (row.start_date, row.observed_on, row.end_date) if d]
+        first, last = (min(dates), max(dates)) if dates else (None, None)
+        if key not in spans:
+            spans[key] = [first, last]
+        else:
+            old = spans[key]
+            old[0] = min(filter(None, (old[0], first)), default=None)
+            old[1] = max(filter(None, (old[1], last)), default=None)
+    out = [
+        s.Membership(
+            person_id=pid,
+            person_name=people.get(pid, ""),
+            body_id=oid,
+            body_name=orgs.get(oid),
+            role=role,
+            start_date=first,
+            end_date=last,
+        )
+        for (pid, oid, role), (first, last) in spans.items()
+    ]
+    return sorted(out, key=lambda m: (m.start_date or "", fold(m.body_name), fold(m.person_name), m.role or ""))
+
+
+#: Statuses that count as attending a meeting.
+ATTENDED = {"present", "reserve", "in_attendance"}
+
+
+def attendance_rates(records: Sequence[s.AttendanceRecord]) -> list[s.AttendanceRate]:
+    """Return per-body attendance: meetings recorded, present, apologies and the rate present/recorded."""
+    per_body: dict[tuple[int | None, str | None], dict[int, str]] = defaultdict(dict)
+    for record in records:
+        key = (record.meeting.body_id, record.meeting.body_name)
+        seen = per_body[key].get(record.meeting.id)
+        if seen is None or (seen not in ATTENDED and record.status in ATTENDED):
+            per_body[key][record.meeting.id] = record.status
+    out = []
+    for (body_id, body_name), statuses in per_body.items():
+        present = sum(1 for status in statuses.values() if status in ATTENDED)
+        apologies = sum(1 for status in statuses.values() if status == "apologies")
+        total = len(statuses)
+        out.append(
+            s.AttendanceRate(
+                body_id=body_id,
+                body_name=body_name,
+                meetings=total,
+                present=present,
+                apologies=apologies,
+                rate=present / total if total else None,
+            )
+        )
+    return sorted(out, key=lambda r: fold(r.body_name))
+
+
+def get_person(session: Session, person_id: int) -> s.Person | None:
+    """Return a person with memberships, attendance (and rates), declarations, motions and reports."""
+    person = session.get(db.Person, person_id)
+    if person is None or person_id not in public_person_ids(session):
+        return None
+    orgs = _org_names(session)
+    memberships = _memberships(
+        session.scalars(select(db.Membership).where(db.Membership.person_id == person_id)).all(),
+        {person.id: person.name},
+        orgs,
+    )
+    records = _first_records(session)
+    attendance = []
+    for row, meeting in session.execute(
+        select(db.Attendance, db.Meeting)
+        .join(db.Meeting, db.Attendance.meeting_id == db.Meeting.id)
+        .where(db.Attendance.person_id == person_id)
+    ):
+        attendance.append(
+            s.AttendanceRecord(
+                meeting=_meeting_summary(meeting, orgs, records.get(meeting.id)),
+                status=row.status,
+                role=row.role,
+                source=ref(row),
+            )
+        )
+    attendance.sort(key=lambda a: (a.meeting.date or "", a.meeting.id), reverse=True)
+    declarations = list(reversed(list_declarations(session, Filters(person=person_id))))
+    hidden = withheld(session)
+    motions = [
+        _motion(row)
+        for row in session.scalars(
+            select(db.Motion)
+            .where((db.Motion.mover_id == person_id) | (db.Motion.seconder_id == person_id))
+            .order_by(db.Motion.id)
+        )
+        if not hidden.row(row)
+    ]
+    return s.Person(
+        id=person.id,
+        name=person.name,
+        url=f"/people/{person.id}",
+        memberships=memberships,
+        attendance_rates=attendance_rates(attendance),
+        attendance=attendance,
+        declarations=declarations,
+        motions=motions,
+        reports=_reports_by(session, person, hidden),
+    )
+
+
+def _officer_names(fields: dict[str, Any] | None) -> list[str]:
+    """Return the responsible officers and contact named in a report's JSON fields."""
+    fields = fields or {}
+    names = [n for n in fields.get("responsible_officers") or [] if isinstance(n, str)]
+    contact = fields.get("contact")
+    if isinstance(contact, dict) and isinstance(contact.get("name"), str):
+        names.append(contact["name"])
+    return names
+
+
+def _reports_by(session: Session, person: db.Person, hidden: Withheld) -> list[s.Report]:
+    """Return public reports naming ``person`` as a responsible officer or contact."""
+    keys = {fold(person.name)} | {
+        fold(n) for (n,) in session.execute(select(db.PersonName.name).where(db.PersonName.person_id == person.id))
+    }
+    keys.discard("")
+    out = []
+    for report in session.scalars(select(db.Report).where(db.Report.exempt.is_not(True)).order_by(db.Report.id)):
+        officers = _officer_names(report.fields)
+        if hidden.row(report) or not any(any(k in fold(o) for k in keys) for o in officers):
+            continue
+        out.append(_report(report, officers))
+    return out
+
+
+def _report(report: db.Report, officers: list[str]) -> s.Report:
+    return s.Report(
+        id=report.id,
+        document_id=report.appearance_id,
+        meeting_id=report.meeting_id,
+        subject=report.subject,
+        report_for=report.report_for,
+        meeting_date=report.meeting_date,
+        officers=officers,
+        url=f"/documents/{report.appearance_id}" if report.appearance_id else None,
+        source=ref(report),
+    )
+
+
+# -------------------------------------------------------------- documents ---
+
+
+def document_kinds(session: Session) -> list[str]:
+    """Return the document kinds present among public documents, sorted."""
+    rows = session.execute(
+        select(db.DocumentAppearance.kind).where(db.DocumentAppearance.access == PUBLIC).distinct()
+    ).all()
+    return sorted(kind for (kind,) in rows)
+
+
+def list_documents(session: Session, filters: Filters) -> list[s.DocumentSummary]:
+    """Return public documents filtered by meeting and kind, by id."""
+    stmt = select(db.DocumentAppearance).order_by(db.DocumentAppearance.id)
+    if filters.meeting is not None:
+        stmt = stmt.where(db.DocumentAppearance.meeting_id == filters.meeting)
+    if filters.kind:
+        stmt = stmt.where(db.DocumentAppearance.kind == filters.kind)
+    hidden = withheld(session)
+    return [
+        d for d in _documents(session, session.scalars(stmt)) if not hidden.covers(d.source_id, d.source.start_line)
+    ]
+
+
+def get_document(session: Session, document_id: int) -> s.DocumentSummary | None:
+    """Return one public document, or None."""
+    row = session.get(db.DocumentAppearance, document_id)
+    if row is None:
+        return None
+    found = _documents(session, [row])
+    if not found or withheld(session, row.source_id).covers(row.source_id, found[0].source.start_line):
+        return None
+    return found[0]
+
+
+# ------------------------------------------------------------- indicators ---
+
+
+def _indicator_rows(session: Session) -> dict[str, list[db.Indicator]]:
+    """Return public indicator rows grouped by folded label, each group in id order."""
+    exempt_appearances = {
+        aid
+        for (aid,) in session.execute(select(db.DocumentAppearance.id).where(db.DocumentAppearance.access != PUBLIC))
+    }
+    hidden = withheld(session)
+    groups: dict[str, list[db.Indicator]] = defaultdict(list)
+    for row in session.scalars(select(db.Indicator).order_by(db.Indicator.id)):
+        if row.appearance_id in exempt_appearances or hidden.row(row):
+            continue
+        groups[fold(row.label)].append(row)
+    return groups
+
+
+def _indicator(rows: list[db.Indicator]) -> s.Indicator:
+    first = rows[0]
+    points = [
+        s.IndicatorPoint(
+            period=row.period,
+            value=row.value,
+            value_number=row.value_number,
+            target=row.target,
+            rag=row.rag,
+            comparators={str(k): str(v) for k, v in (row.comparators or {}).items()},
+            source=ref(row),
+        )
+        for row in rows
+    ]
+    comparators: dict[str, str] = {}
+    for point in points:
+        comparators.update(point.comparators)
+    target = next((row.target for row in reversed(rows) if row.target), None)
+    return s.Indicator(
+        id=first.id,
+        label=first.label,
+        unit=next((row.unit for row in rows if row.unit), None),
+        target=target,
+        comparators=comparators,
+        points=points,
+        url=f"/indicators/{first.id}",
+        source=ref(first),
+    )
+
+
+def list_indicators(session: Session, text: str | None = None) -> list[s.Indicator]:
+    """Return indicators (readings grouped by label) in id order, optionally filtered by label text."""
+    needle = (text or "").casefold()
+    out = [_indicator(rows) for rows in _indicator_rows(session).values()]
+    return sorted((i for i in out if needle in i.label.casefold()), key=lambda i: i.id)
+
+
+def get_indicator(session: Session, indicator_id: int) -> s.Indicator | None:
+    """Return the indicator whose first reading has id ``indicator_id``, or None."""
+    for rows in _indicator_rows(session).values():
+        if rows[0].id == indicator_id:
+            return _indicator(rows)
+    return None
+
+
+# ------------------------------------------------------ public references ---
+
+
+def public_person_ids(session: Session) -> set[int]:
+    """Return ids of people named somewhere outside exempt content (others are never published)."""
+    hidden = withheld(session)
+    seen: set[int] = set()
+    sources: list[Any] = [
+        select(db.PersonName.person_id, db.PersonName.source_id, db.PersonName.line, db.PersonName.line),
+        select(db.Attendance.person_id, db.Attendance.source_id, db.Attendance.start_line, db.Attendance.end_line),
+        select(db.Membership.person_id, db.Membership.source_id, db.Membership.start_line, db.Membership.end_line),
+        select(db.Declaration.person_id, db.Declaration.source_id, db.Declaration.start_line, db.Declaration.end_line),
+        select(db.Motion.mover_id, db.Motion.source_id, db.Motion.start_line, db.Motion.end_line),
+        select(db.Motion.seconder_id, db.Motion.source_id, db.Motion.start_line, db.Motion.end_line),
+    ]
+    for stmt in sources:
+        for person_id, source_id, start, end in session.execute(stmt):
+            if person_id is None or person_id in seen:
+                continue
+            if start is None or not hidden.covers(source_id, start, end):
+                seen.add(person_id)
+    return seen
+
+
+def list_memberships(session: Session) -> list[s.Membership]:
+    """Return every membership (one row per person, body and role, with the dates seen)."""
+    hidden = withheld(session)
+    people = {p.id: p.name for p in list_people(session)}
+    rows = [r for r in session.scalars(select(db.Membership)) if r.person_id in people and not hidden.row(r)]
+    return _memberships(rows, people, _org_names(session))
+
+
+def list_motions(session: Session) -> list[s.Motion]:
+    """Return every public notice of motion, by id."""
+    hidden = withheld(session)
+    return [_motion(row) for row in session.scalars(select(db.Motion).order_by(db.Motion.id)) if not hidden.row(row)]

@@ -1,0 +1,1 @@
+"""Routers of the web app: HTML pages, the JSON API and the feeds."""

@@ -1,0 +1,45 @@
+"""Fixtures of the portal tests: one SQLite store per session with the Harrow samples and the test pack."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
+
+from quorum.serve.app import create_app
+from quorum.store.db import open_store
+from quorum.store.prepare import prepare_path, prepare_text
+from quorum.store.writer import write_source
+from tests.conftest import SAMPLE_FILES, sample_path
+from tests.serve.pack import PACK, pack_result
+
+
+def build_database(path: Path) -> str:
+    """Ingest the five samples and the hand-built test pack into a new SQLite file; return its URL."""
+    url = f"sqlite:///{path}"
+    engine = open_store(url)
+    with Session(engine) as session:
+        for name in sorted(SAMPLE_FILES):
+            sample = sample_path(name)
+            write_source(session, prepare_path(sample), str(sample))
+        result, raw = pack_result()
+        write_source(session, prepare_text(result, raw), str(PACK))
+        session.commit()
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """URL of the session's test store."""
+    return build_database(tmp_path_factory.mktemp("store") / "quorum.db")
+
+
+@pytest.fixture(scope="session")
+def client(database_url: str) -> Iterator[TestClient]:
+    """A test client of the app on the session's store."""
+    with TestClient(create_app(database_url)) as test_client:
+        yield test_client
