@@ -94,6 +94,26 @@ def summary(
         raise typer.Exit(1)
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    database_url: Annotated[
+        str | None, typer.Option("--database-url", help="Database URL (default: $QUORUM_DATABASE_URL or quorum.db).")
+    ] = None,
+    reload: Annotated[bool, typer.Option(help="Restart when the code changes (development).")] = False,
+) -> None:
+    """Serve the portal, the API (/api/v1, docs at /docs) and the feeds over HTTP with uvicorn."""
+    import os
+
+    import uvicorn
+
+    if database_url:
+        os.environ["QUORUM_DATABASE_URL"] = database_url
+    typer.echo(f"Quorum on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")
+    uvicorn.run("quorum.serve.app:create_app", factory=True, host=host, port=port, reload=reload)
+
+
 def main() -> None:
     """Entry point of the ``quorum`` console script."""
     app()
