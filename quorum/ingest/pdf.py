@@ -20,7 +20,6 @@ import hashlib
 import itertools
 import re
 import shutil
-import statistics
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
@@ -41,6 +40,8 @@ OCR_DPI = 300
 OCR_TIMEOUT = 120
 #: A line gap larger than this many times the page's usual pitch is a paragraph break.
 PARAGRAPH_GAP_FACTOR = 1.45
+#: The largest baseline pitch, in glyph heights (ascent to descent), taken for single line spacing.
+SINGLE_SPACING_MAX = 1.25
 
 #: pdfium reports a hyphen at the end of a printed line as one of these and drops the line break after it.
 _LINE_END_HYPHENS = ("\x02", "\ufffe")
@@ -115,6 +116,12 @@ def open_pdf(data: bytes, path: str) -> pdfium.PdfDocument:
     return document
 
 
+def _glyph_height(textpage: pdfium.PdfTextPage, index: int) -> float:
+    """The loose (ascent to descent) height of a glyph: its font size as drawn, whatever the text matrix."""
+    _, bottom, _, top = textpage.get_charbox(index, loose=True)
+    return max(top - bottom, 0.0)
+
+
 def _page_lines(textpage: pdfium.PdfTextPage) -> list[_PageLine]:
     """Split a page's text into lines, each with the baseline and font size of its first glyph.
 
@@ -156,10 +163,10 @@ def _page_lines(textpage: pdfium.PdfTextPage) -> list[_PageLine]:
             and pdfium_c.FPDFText_GetCharOrigin(textpage, index, ctypes.byref(x), ctypes.byref(y))
         ):
             if first is None:
-                first = (y.value, pdfium_c.FPDFText_GetFontSize(textpage, index) or 0.0)
+                first = (y.value, _glyph_height(textpage, index))
             elif last is not None and last[1] - y.value > 0.6 * (first[1] or 10.0) and x.value <= last[0]:
                 close(index)
-                start, first = index, (y.value, pdfium_c.FPDFText_GetFontSize(textpage, index) or 0.0)
+                start, first = index, (y.value, _glyph_height(textpage, index))
             last = (x.value, y.value)
         index += 1
     close(len(text))
@@ -179,7 +186,10 @@ def _with_paragraph_gaps(lines: list[_PageLine]) -> list[str]:
         size = max(before.size, after.size)  # type: ignore[type-var]
         ratios.append(gap / size if gap > 0 and size else None)
     usual = [r for r in ratios if r is not None]
-    pitch = statistics.median(usual) if len(usual) >= 3 else None
+    # The usual single-line pitch: a low quantile, not the median, capped at a generous single
+    # spacing, so that a page whose lines are mostly separated by gaps (a spaced-out front sheet)
+    # still shows them.
+    pitch = min(sorted(usual)[len(usual) // 5], SINGLE_SPACING_MAX) if len(usual) >= 3 else None
     out: list[str] = []
     for line, ratio in zip(lines, ratios, strict=True):
         if pitch is not None and ratio is not None and out and ratio > pitch * PARAGRAPH_GAP_FACTOR:
