@@ -94,6 +94,48 @@ def summary(
         raise typer.Exit(1)
 
 
+fetch_app = typer.Typer(help="Fetch meeting records from council web services.", no_args_is_help=True)
+app.add_typer(fetch_app, name="fetch")
+
+
+@fetch_app.command("moderngov")
+def fetch_moderngov(
+    url: Annotated[str, typer.Argument(help="The site root, e.g. https://democracy.example.gov.uk")],
+    since: Annotated[str, typer.Option(help="Only meetings on or after this date (YYYY-MM-DD).")] = "2024-01-01",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Data folder (default data/moderngov/HOST).")] = None,
+    delay: Annotated[float, typer.Option(help="Seconds between requests (be polite).")] = 1.0,
+    retries: Annotated[int, typer.Option(help="Retries for timeouts and server errors.")] = 3,
+    documents: Annotated[bool, typer.Option(help="Also download the public linked documents.")] = True,
+) -> None:
+    """Fetch a ModernGov site's committees, meetings and councillors; store raw XML and records.json."""
+    import datetime as dt
+    from urllib.parse import urlparse
+
+    from quorum.ingest.moderngov import ModernGovClient, fetch_site, write_records
+
+    try:
+        first = dt.date.fromisoformat(since)
+    except ValueError:
+        raise fail(f"--since {since!r} is not a date (YYYY-MM-DD)") from None
+    host = urlparse(url).netloc or "site"
+    folder = out or Path("data") / "moderngov" / host.replace(":", "_")
+    try:
+        with ModernGovClient(url, folder, delay=delay, retries=retries) as client:
+            site = fetch_site(client, first, documents=documents, progress=lambda m: errors.print(m, highlight=False))
+            stats = client.stats
+    except QuorumError as error:
+        raise fail(str(error)) from None
+    path = write_records(site, folder)
+    for warning in site.warnings:
+        errors.print(f"[yellow]warning[/] {warning}", highlight=False)
+    items = sum(len(m.items) for m in site.meetings)
+    typer.echo(
+        f"{len(site.committees)} committees, {len(site.meetings)} meetings, {items} agenda items, "
+        f"{len(site.councillors)} councillors; {stats.downloaded} downloaded, {stats.not_modified} not modified; "
+        f"records in {path}"
+    )
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
