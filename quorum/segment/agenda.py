@@ -20,6 +20,7 @@ _ITEM = re.compile(
 _PART_TWO = re.compile(
     r"\bPART\s+(?:II|2|TWO)\b(?!\s*-\s*NIL)|EXCLUSION OF THE PRESS AND PUBLIC|AGENDA\s*-\s*PRIVATE", re.I
 )
+_AGENDA_WORD = re.compile(r"\b(?:AGENDA|SUMMONS|Agenda|Summons)\b")
 _NIL = re.compile(r"\bNIL\b|EXPECTED THAT ALL OF THE ABOVE", re.I)
 _FRONT_TITLE = re.compile(r"\s*(?:SUMMONS\s+AND\s+AGENDA|SUMMONS|AGENDA|MEETING)\s*$", re.IGNORECASE)
 
@@ -88,6 +89,9 @@ def parse_front_sheet(text: NormalisedText, first: int, limit: int) -> FrontShee
         if re.search(r"EXCLUSION OF THE PRESS AND PUBLIC", title, re.I):
             exempt = True
     if len(items) < 3 or items[0].number not in ("1", "1a"):
+        return None
+    heading = " ".join(text.lines[n - 1].clean for n in range(first, items[0].line))
+    if not (_AGENDA_WORD.search(heading) or any(item.pages for item in items)):
         return None
     body, date_iso, date_raw = _meeting_heading(text, first, items[0].line)
     return FrontSheet(first, body, date_iso, date_raw, items)

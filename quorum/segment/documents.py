@@ -13,6 +13,7 @@ pack page ranges. Stand-alone reports with an index are split into sections.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -69,6 +70,9 @@ class _Segmenter:
         self.front: FrontSheet | None = None
         self.drafts: list[_Draft] = []
         self.active_report: int | None = None
+        self.paged: list[ItemRef] = []
+        self.current = -1
+        self.main_since_cover = False
         self.titled_starts = self._titled_starts()
         self.inspection_starts = self._inspection_starts()
 
@@ -78,15 +82,21 @@ class _Segmenter:
         """Scan, link and build the documents."""
         front_end = self._first_boundary()
         self.front = parse_front_sheet(self.text, self.first, front_end)
+        self.paged = [i for i in self.front.items if i.pages] if self.front else []
         first_kind = DocumentKind.AGENDA if self.front else DocumentKind.OTHER
         self.drafts.append(_Draft(self.first, "front", kind=first_kind))
         self._scan()
-        if self.front is None and len(self.drafts) == 1:
+        headed = any(d.reason in ("report", "minutes", "cover", "marker") for d in self.drafts)
+        if self.front is None and not headed:
             sections = split_sections(self.text)
             if sections:
                 return sections
-        self._add_motions()
-        self.drafts.sort(key=lambda d: d.start)
+        motions = self._motions()
+        shift = len(motions)
+        for draft in self.drafts[1:]:
+            if draft.parent is not None and draft.parent > 0:
+                draft.parent += shift
+        self.drafts[1:1] = motions
         return self._build()
 
     def _line(self, number: int) -> str:
@@ -142,9 +152,9 @@ class _Segmenter:
     def _is_minutes_start(self, number: int) -> bool:
         """A minutes heading: body (or MINUTES) line, a date and a minutes marker within four lines."""
         clean = self._line(number)
-        if not sig.is_heading_like(clean, max_chars=80) or sig.upper_ratio(clean) < 0.6:
-            if not sig.MINUTES_OF.match(clean):
-                return False
+        heading = sig.is_heading_like(clean, max_chars=80) and sig.upper_ratio(clean) >= 0.6
+        if not heading and not sig.MINUTES_OF.match(clean):
+            return False
         window = [number, *self._next_content(number, 3)]
         texts = [self._line(k) for k in window]
         marker = any(
@@ -225,9 +235,11 @@ class _Segmenter:
             return "marker"
         if sig.REPORT_FOR.match(clean):
             return "report"
-        if self._is_cover(number):
+        in_cover = cur.kind == DocumentKind.COVER and not after_blank
+        if not in_cover and self._is_cover(number):
             return "cover"
-        if self._is_minutes_start(number) and not (cur.kind == DocumentKind.MINUTES and number - cur.start <= 8):
+        recent_minutes = cur.kind == DocumentKind.MINUTES and number - cur.start <= 8
+        if not in_cover and not recent_minutes and self._is_minutes_start(number):
             return "minutes"
         if after_blank:
             return "page"
@@ -237,14 +249,18 @@ class _Segmenter:
             return "inspection"
         if number in self.titled_starts and number - cur.start > 5:
             return "titled"
-        if self._report_family(cur) and self._report_child(number, clean, cur):
+        if len(cur.lines) > 3 and self._report_family(cur) and self._report_child(number, clean, cur):
             return "child"
         if cur.kind == DocumentKind.MINUTES and cur.closed and sig.is_caps_heading(clean):
             return "minutes_appendix"
         return None
 
     def _report_family(self, draft: _Draft) -> bool:
-        return draft.kind == DocumentKind.REPORT or (draft.child and self.active_report is not None)
+        """True for a report, or an appendix-like enclosure of the active report (not a strategy or plan)."""
+        if draft.kind == DocumentKind.REPORT:
+            return True
+        enclosure_kinds = (DocumentKind.APPENDIX, DocumentKind.SCORECARD)
+        return draft.child and self.active_report is not None and draft.kind in enclosure_kinds
 
     def _report_child(self, number: int, clean: str, cur: _Draft) -> bool:
         """Inside a report: an appendix heading, an enclosure's title, or a heading after the background papers."""
@@ -255,8 +271,11 @@ class _Segmenter:
             return True
         if not sig.is_heading_like(clean) or sig.blank_lines_before(self.text, number) < 1:
             return False
+        if re.match(r"^[A-Z][\w ]{1,30}:", clean):
+            return False
+        followed = bool(self._next_content(number, 1))
         for enclosure in report.enclosures:
-            if _enclosure_match(enclosure, clean):
+            if followed and _enclosure_match(enclosure, clean):
                 return True
         if cur.background_done and (sig.is_caps_heading(clean) or sig.blank_lines_before(self.text, number) >= 2):
             return len(clean.split()) >= 2
@@ -273,6 +292,15 @@ class _Segmenter:
         return " ".join(self._line(n) for n in numbers if len(self._line(n)) <= 200)
 
     def _classify(self, index: int) -> None:
+        """Set kind, role, parent and agenda item of a freshly opened draft."""
+        self._classify_kind(index)
+        draft = self.drafts[index]
+        if draft.child and draft.parent is not None:
+            draft.item = self.drafts[draft.parent].item
+        elif self.paged:
+            self._assign_item(index)
+
+    def _classify_kind(self, index: int) -> None:
         """Set kind, child/top-level role and parent of a freshly opened draft."""
         draft = self.drafts[index]
         reason = draft.reason
@@ -312,16 +340,40 @@ class _Segmenter:
             return
         kind = _content_kind(first, head, reason)
         draft.kind = kind
-        later_item = self._matches_later_item(head)
-        if reason == "child" or (self.active_report is not None and not later_item):
-            if self.active_report is not None:
-                self._make_child(index)
-                if kind == DocumentKind.OTHER:
-                    draft.kind = DocumentKind.APPENDIX
-                return
+        attached = kind in (DocumentKind.INSPECTION_REPORT, DocumentKind.ACTION_PLAN, DocumentKind.SCORECARD)
+        later_item = not attached and self._matches_later_item(head)
+        if self.active_report is not None and (reason == "child" or not later_item):
+            self._make_child(index)
+            if kind == DocumentKind.OTHER:
+                draft.kind = DocumentKind.APPENDIX
+            return
         if kind in (DocumentKind.OTHER, DocumentKind.APPENDIX):
             draft.kind = DocumentKind.REPORT
         self.active_report = index if draft.kind == DocumentKind.REPORT else None
+
+    def _assign_item(self, index: int) -> None:
+        """Link a top-level draft to an agenda item: by title first, else the next item with pages."""
+        if self.front is None:
+            return
+        draft = self.drafts[index]
+        paged = self.paged
+        head = self._head_text(draft, 5)
+        if draft.kind == DocumentKind.REPORT and draft.reason == "report":
+            head = self._title(draft, draft.start + 20)[0] or head
+        best, score = None, 0.0
+        for position in range(max(self.current, 0), len(paged)):
+            value = sig.title_similarity(paged[position].title, head)
+            if draft.kind == DocumentKind.MINUTES and re.search(r"\bMINUTES\b", paged[position].title, re.I):
+                value = max(value, 1.0)
+            if value > score + 1e-9 and value >= _MATCH:
+                best, score = position, value
+        if best is not None:
+            self.current = best
+        elif self.current < 0 or draft.kind == DocumentKind.COVER or self.main_since_cover:
+            self.current = min(self.current + 1, len(paged) - 1)
+        if self.current >= 0:
+            draft.item = paged[self.current]
+        self.main_since_cover = draft.kind != DocumentKind.COVER
 
     def _make_child(self, index: int) -> None:
         draft = self.drafts[index]
@@ -330,18 +382,10 @@ class _Segmenter:
 
     def _matches_later_item(self, head: str) -> bool:
         """True when the opening lines name an agenda item not yet reached."""
-        if self.front is None:
-            return False
-        reached = max((d.start for d in self.drafts[1:]), default=0)
-        del reached
-        return any(sig.title_similarity(item.title, head) >= _MATCH for item in self._pending_items())
-
-    def _pending_items(self) -> list[ItemRef]:
-        """Agenda items with pages whose title no earlier top-level document has matched."""
-        if self.front is None:
-            return []
-        used = {id(d.item) for d in self.drafts if d.item is not None}
-        return [i for i in self.front.items if i.pages and id(i) not in used]
+        for item in self.paged[self.current + 1 :]:
+            if sig.title_similarity(item.title, head) >= _MATCH and len(sig.significant_words(item.title)) >= 2:
+                return True
+        return False
 
     def _observe(self, number: int) -> None:
         """Update the current draft's state with one of its lines."""
@@ -366,11 +410,11 @@ class _Segmenter:
 
     # --------------------------------------------------------------- motions --
 
-    def _add_motions(self) -> None:
-        """Add one motion document per notice of motion listed under the front sheet's MOTIONS item."""
+    def _motions(self) -> list[_Draft]:
+        """Return one motion draft per notice of motion listed under the front sheet's MOTIONS item."""
+        found: list[_Draft] = []
         if self.front is None:
-            return
-        agenda = self.drafts[0]
+            return found
         end = self.drafts[1].start - 1 if len(self.drafts) > 1 else len(self.text.lines)
         items = self.front.items
         for position, item in enumerate(items):
@@ -387,24 +431,21 @@ class _Segmenter:
                 motion = _Draft(start, "motion", kind=DocumentKind.MOTION, parent=0, child=True)
                 motion.lines = sig.content_lines(self.text, start, motion_end)
                 motion.item = item
-                self.drafts.append(motion)
-        del agenda
+                found.append(motion)
+        return found
 
     # ----------------------------------------------------------------- build --
 
     def _build(self) -> list[Document]:
         """Compute spans, items, pages, titles and metadata and return the documents."""
         drafts = self.drafts
-        order = {id(d): i for i, d in enumerate(drafts)}
         ends = self._ends()
-        self._assign_items(ends)
         pages = _line_pages(self.text)
         documents: list[Document] = []
         for index, draft in enumerate(drafts):
             end = ends[index]
             parent = draft.parent
             documents.append(self._document(draft, end, parent, pages))
-        del order
         self._cover_parents(documents)
         self._item_pages(documents, pages)
         return documents
@@ -413,7 +454,7 @@ class _Segmenter:
         """End line of each draft: its last content line before the next top-level or sibling start."""
         ends: list[int] = []
         starts = [d.start for d in self.drafts]
-        for index, draft in enumerate(self.drafts):
+        for draft in self.drafts:
             if draft.reason == "motion":
                 ends.append(draft.lines[-1] if draft.lines else draft.start)
                 continue
@@ -422,40 +463,6 @@ class _Segmenter:
             inside = [n for n in self.content if draft.start <= n < stop]
             ends.append(inside[-1] if inside else draft.start)
         return ends
-
-    def _assign_items(self, ends: list[int]) -> None:
-        """Link top-level documents to agenda items: by title first, else the next item with pages."""
-        if self.front is None:
-            return
-        paged = [i for i in self.front.items if i.pages]
-        current = -1
-        main_since_cover = False
-        for index, draft in enumerate(self.drafts):
-            if index == 0 or draft.reason == "motion" or draft.child:
-                continue
-            head = self._head_text(draft, 5)
-            if draft.kind == DocumentKind.REPORT and not draft.restricted:
-                subject = _field_value(self.text, draft.start, "Subject")
-                head = f"{head} {subject or ''}"
-            best, score = None, 0.0
-            for position in range(max(current, 0), len(paged)):
-                value = sig.title_similarity(paged[position].title, head)
-                if draft.kind == DocumentKind.MINUTES and re.search(r"\bMINUTES\b", paged[position].title, re.I):
-                    value = max(value, 1.0)
-                if value > score + 1e-9 and value >= _MATCH:
-                    best, score = position, value
-            if best is not None and (best != current or draft.kind != DocumentKind.COVER):
-                current = best
-            elif draft.kind == DocumentKind.COVER or (current >= 0 and main_since_cover) or current < 0:
-                if best is None:
-                    current = min(current + 1, len(paged) - 1) if paged else -1
-            if current < 0:
-                continue
-            draft.item = paged[current]
-            main_since_cover = draft.kind != DocumentKind.COVER
-        for draft in self.drafts:
-            if draft.child and draft.parent is not None and draft.item is None:
-                draft.item = self.drafts[draft.parent].item
 
     def _document(self, draft: _Draft, end: int, parent: int | None, pages: list[int | None] | None) -> Document:
         """Build one Document from a draft."""
@@ -502,15 +509,13 @@ class _Segmenter:
         if draft.kind == DocumentKind.COVER:
             block: list[int] = []
             for n in sig.content_lines(text, start, end):
-                if block and n - block[-1] > 2:
+                if block and n - block[-1] > 1:
                     block = []
                 block.append(n)
             return sig.verbatim_join(text, block), (block[0] if block else start)
         if draft.kind == DocumentKind.MINUTES:
             lines = [start]
-            if sig.APPENDIX_HEADING.match(first) and nxt:
-                lines = [start, nxt[0]]
-            elif nxt and self._line(nxt[0]).strip().upper() == "MINUTES":
+            if (sig.APPENDIX_HEADING.match(first) and nxt) or (nxt and self._line(nxt[0]).strip().upper() == "MINUTES"):
                 lines = [start, nxt[0]]
             return sig.verbatim_join(text, lines), start
         if draft.kind == DocumentKind.INSPECTION_REPORT:
@@ -519,6 +524,10 @@ class _Segmenter:
                     return sig.verbatim_join(text, [n]), n
         if re.fullmatch(r"(?:APPENDIX|Appendix)\s+\S+", first) and nxt:
             return sig.verbatim_join(text, [start, nxt[0]]), start
+        if draft.kind == DocumentKind.REPORT and sig.is_caps_heading(first) and nxt:
+            second = self._line(nxt[0])
+            if sig.is_heading_like(second) and sig.upper_ratio(second) < 0.8:
+                return sig.verbatim_join(text, [nxt[0]]), nxt[0]
         block = [start]
         for n in nxt:
             if n != block[-1] + 1 or len(self._line(n)) > 60 or len(first) > 60:
@@ -550,7 +559,13 @@ class _Segmenter:
             body = None
             match = sig.REPORT_FOR.match(self._line(draft.start))
             if match:
-                lines = [draft.start, *self._continuation(draft.start)]
+                more = []
+                for n in self._continuation(draft.start):
+                    line = self._line(n)
+                    if sig.upper_ratio(line) < 0.8 and (len(line.split()) > 3 or ":" in line):
+                        break
+                    more.append(n)
+                lines = [draft.start, *more]
                 joined = sig.verbatim_join(text, lines) or ""
                 body = re.sub(r"^REPORT\s+FOR\s*:?\s*", "", joined, flags=re.I).strip() or None
             date_line = _field_line(text, draft.start, r"Date(?: of Meeting)?")
@@ -598,9 +613,9 @@ class _Segmenter:
             return
         by_item: dict[str, list[int]] = {}
         for index, doc in enumerate(documents):
-            if doc.agenda_item is not None and (doc.parent is None or documents[doc.parent].kind == DocumentKind.COVER):
-                if doc.kind != DocumentKind.MOTION:
-                    by_item.setdefault(doc.agenda_item, []).append(index)
+            under_cover = doc.parent is None or documents[doc.parent].kind == DocumentKind.COVER
+            if doc.agenda_item is not None and under_cover and doc.kind != DocumentKind.MOTION:
+                by_item.setdefault(doc.agenda_item, []).append(index)
         item_pages = {i.number: i.pages for i in self.front.items if i.pages}
         for number, indexes in by_item.items():
             low_high = item_pages.get(number)
@@ -648,7 +663,7 @@ def _enclosure_match(enclosure: str, heading: str) -> bool:
     shared = one & two
     if len(shared) < 2:
         return False
-    return len(shared) >= _MATCH * min(len(one), len(two))
+    return len(shared) >= _MATCH * max(len(one), len(two))
 
 
 def _field_line(text: NormalisedText, start: int, name: str) -> int | None:
@@ -691,7 +706,7 @@ def _line_pages(text: NormalisedText) -> list[int | None] | None:
     if any(line.page is not None for line in text.lines):
         return [line.page for line in text.lines]
     markers = [(line.number, int(m.group(1))) for line in text.lines if (m := sig.PAGE_MARKER.match(line.clean))]
-    if len(markers) < 2 or any(b[1] <= a[1] for a, b in zip(markers, markers[1:], strict=False)):
+    if len(markers) < 2 or any(b[1] <= a[1] for a, b in itertools.pairwise(markers)):
         return None
     pages: list[int | None] = []
     position = 0

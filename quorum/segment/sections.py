@@ -16,7 +16,6 @@ from quorum.segment.signals import (
     content_lines,
     is_caps_heading,
     is_heading_like,
-    significant_words,
     verbatim_join,
 )
 
@@ -63,7 +62,7 @@ class _Index:
             return False
         for size in range(len(words), 0, -1):
             if f" {' '.join(words[:size])} " in self.joined:
-                return size == len(words) or size >= 3 or size * 2 >= len(words) and size >= 2
+                return size == len(words) or size >= 3 or (size * 2 >= len(words) and size >= 2)
         return False
 
 
@@ -93,12 +92,11 @@ def split_sections(text: NormalisedText) -> list[Document] | None:
         since = [n for n in body[:position] if n > heading_at]
         if len(since) <= 2 and starts[-1][0] == heading_at and heading_at > index_end:
             continue  # a sub-heading directly under the section heading
-        if clean.lower() == heading_text.lower() or _shared_start(clean, heading_text):
-            if not any(_NUMBERED_CAPS.search(f) for f in following) and not (
-                following and index.prefix_match(following[0])
-            ):
-                heading_at = number
-                continue
+        repeated = clean.lower() == heading_text.lower() or _shared_start(clean, heading_text)
+        renewed = any(_NUMBERED_CAPS.search(f) for f in following) or (following and index.prefix_match(following[0]))
+        if repeated and not renewed:
+            heading_at = number
+            continue
         starts.append((number, "section"))
         heading_at = number
         heading_text = clean

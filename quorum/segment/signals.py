@@ -51,11 +51,9 @@ SIGNATURE = re.compile(r"^\(?signed\)?|^chair(?:man|person)?$|in the chair$|^dat
 URL = re.compile(r"https?://|www\.|@\w")
 BULLET = re.compile(r"^(?:[-•·*]\s|\d{1,3}[.)]\s|\([ivx\d]{1,4}\)\s)")
 
-_STOPWORDS = frozenset(
-    """a an and are as at be by for from in into is it of on or the to with this that these those
-    report reports information item update council harrow board committee panel page pages
-    appendix enclosure enclosures""".split()
-)
+_STOPWORD_TEXT = """a an and are as at be by for from in into is it of on or the to with this that these those
+report reports information item update council board committee panel page pages appendix enclosure enclosures"""
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _WORD = re.compile(r"[a-z0-9]+")
 _MARKUP = re.compile(r"<[^>]*>|\*\*|~~|__")
 
@@ -155,6 +153,9 @@ def verbatim_join(text: NormalisedText, numbers: list[int]) -> str | None:
     joined = fold_whitespace(" ".join(text.lines[n - 1].clean for n in numbers))
     if joined and joined in raw:
         return joined
+    unlabelled = re.sub(r"^[A-Za-z][A-Za-z ]{0,30}:\s*", "", joined)
+    if unlabelled and unlabelled in raw:
+        return unlabelled
     for n in sorted(numbers, key=lambda k: -len(text.lines[k - 1].clean)):
         clean = fold_whitespace(text.lines[n - 1].clean)
         if clean and clean in fold_whitespace(text.lines[n - 1].raw):
