@@ -1,0 +1,79 @@
+"""Open the Quorum database: URL from the environment, engine settings per dialect, migrations.
+
+``QUORUM_DATABASE_URL`` names the database (default ``sqlite:///quorum.db``);
+PostgreSQL URLs (``postgresql+psycopg://...``) are used for servers.
+:func:`open_store` returns an engine whose schema is at the newest Alembic
+revision: the app runs ``alembic upgrade head`` itself, so there is no
+``create_all`` and no drift between models and migrations.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+DEFAULT_DATABASE_URL = "sqlite:///quorum.db"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def database_url(url: str | None = None) -> str:
+    """Return ``url`` or ``$QUORUM_DATABASE_URL`` or the default SQLite file URL."""
+    return url or os.environ.get("QUORUM_DATABASE_URL") or DEFAULT_DATABASE_URL
+
+
+def is_postgres(engine_or_url: Engine | str) -> bool:
+    """True when the engine (or URL) is PostgreSQL."""
+    name = (
+        engine_or_url.dialect.name if isinstance(engine_or_url, Engine) else make_url(engine_or_url).get_backend_name()
+    )
+    return name == "postgresql"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
+    """Create an engine for ``url`` (see :func:`database_url`) with foreign keys enforced on SQLite."""
+    url = database_url(url)
+    if make_url(url).get_backend_name() == "sqlite":
+        engine = create_engine(url, **kwargs)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    """Return an Alembic config pointing at the migrations inside the package."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    if engine is not None:
+        config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
+    return config
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema of ``engine``'s database up to ``revision`` (``alembic upgrade``)."""
+    config = alembic_config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def open_store(url: str | None = None, *, upgrade: bool = True) -> Engine:
+    """Return an engine for ``url`` with the schema migrated to the newest revision."""
+    engine = make_engine(url)
+    if upgrade:
+        migrate(engine)
+    return engine

@@ -1,0 +1,223 @@
+"""Find or create the people and bodies a source mentions, keeping every alias with its source.
+
+:class:`Identities` is the store side of :mod:`quorum.resolve`: it loads the
+people who share a family name with a mention, asks
+:func:`quorum.resolve.people.match_person` for a decision, and writes the
+person, the alias (``person_names``) and any unconfirmed candidate matches.
+Role references ("the Chair", "the Portfolio Holder for Housing") resolve to
+whoever holds that post in the meeting's context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from quorum.resolve.bodies import body_key, classify_body, display_name
+from quorum.resolve.names import ParsedName, fold, parse_name, parse_role_reference
+from quorum.resolve.people import KnownPerson, match_person
+from quorum.store import schema as s
+
+
+@dataclass(slots=True)
+class Context:
+    """Who holds the posts of the meeting being written, for resolving "the Chair"."""
+
+    organization_id: int | None = None
+    date: str | None = None
+    chair_id: int | None = None
+    vice_chair_id: int | None = None
+
+
+@dataclass
+class Identities:
+    """Resolves people and bodies for one source inside the current transaction."""
+
+    session: Session
+    source_id: int
+    _families: dict[str, list[KnownPerson]] = field(default_factory=dict)
+    _aliases: set[tuple[int, str]] = field(default_factory=set)
+    _candidates: set[tuple[int, int]] = field(default_factory=set)
+    _organizations: dict[str, int] = field(default_factory=dict)
+    _org_names: set[tuple[int, str]] = field(default_factory=set)
+
+    # ---------------------------------------------------------------- bodies ---
+
+    def organization(self, printed: str, line: int | None = None) -> int:
+        """Return the id of the body named ``printed``, creating it and recording the name as printed."""
+        key = body_key(printed)
+        org_id = self._organizations.get(key)
+        if org_id is None:
+            org_id = self.session.scalar(select(s.Organization.id).where(s.Organization.key == key))
+            if org_id is None:
+                org = s.Organization(key=key, name=display_name(printed), classification=classify_body(printed))
+                self.session.add(org)
+                self.session.flush()
+                org_id = org.id
+            self._organizations[key] = org_id
+        name = printed.strip()
+        if (org_id, name) not in self._org_names:
+            self._org_names.add((org_id, name))
+            self.session.add(s.OrganizationName(organization_id=org_id, name=name, source_id=self.source_id, line=line))
+        return org_id
+
+    # ---------------------------------------------------------------- people ---
+
+    def _known(self, family_key: str) -> list[KnownPerson]:
+        known = self._families.get(family_key)
+        if known is not None:
+            return known
+        rows = self.session.execute(
+            select(s.Person.id, s.Person.name, s.PersonName.name, s.PersonName.organisation, s.PersonName.source_id)
+            .join(s.PersonName, s.PersonName.person_id == s.Person.id, isouter=True)
+            .where(s.Person.family_key == family_key)
+            .order_by(s.Person.id)
+        ).all()
+        grouped: dict[int, tuple[list[ParsedName], set[str], set[int]]] = {}
+        for person_id, canonical, alias, organisation, source_id in rows:
+            names, orgs, sources = grouped.setdefault(person_id, ([parse_name(canonical)], set(), set()))
+            if alias:
+                names.append(parse_name(alias))
+            if organisation:
+                orgs.add(fold(organisation))
+            if source_id is not None:
+                sources.add(source_id)
+        known = [
+            KnownPerson(pid, tuple(names), frozenset(orgs), frozenset(sources))
+            for pid, (names, orgs, sources) in grouped.items()
+        ]
+        self._families[family_key] = known
+        return known
+
+    def _remember(self, person_id: int, parsed: ParsedName, organisation: str | None) -> None:
+        known = self._families.setdefault(parsed.family_key, [])
+        for index, person in enumerate(known):
+            if person.id == person_id:
+                known[index] = KnownPerson(
+                    person_id,
+                    (*person.names, parsed),
+                    person.organisations | ({fold(organisation)} if organisation else set()),
+                    person.sources | {self.source_id},
+                )
+                return
+        known.append(
+            KnownPerson(
+                person_id,
+                (parsed,),
+                frozenset({fold(organisation)} if organisation else ()),
+                frozenset({self.source_id}),
+            )
+        )
+
+    def _new_person(self, parsed: ParsedName) -> int:
+        key = parsed.key
+        suffix = 1
+        while self.session.scalar(select(s.Person.id).where(s.Person.key == key)) is not None:
+            suffix += 1
+            key = f"{parsed.key} ({suffix})"
+        titles = [t for t in parsed.honorifics if fold(t).rstrip(".") not in {"councillor", "cllr", "clr"}]
+        person = s.Person(
+            key=key,
+            name=parsed.name,
+            given_name=" ".join(parsed.given) or None,
+            family_name=parsed.family,
+            family_key=parsed.family_key,
+            honorific_prefix=" ".join(titles) or None,
+        )
+        self.session.add(person)
+        self.session.flush()
+        return person.id
+
+    def person(
+        self,
+        printed: str | None,
+        *,
+        line: int | None = None,
+        organisation: str | None = None,
+        distinct: set[int] | None = None,
+        context: Context | None = None,
+    ) -> int | None:
+        """Return the id of the person ``printed`` names (found or created), or None.
+
+        ``distinct`` holds people already listed in the same roster: the mention
+        is never merged into one of them. Role references resolve through
+        ``context``; unresolvable ones return None.
+        """
+        if not printed or not printed.strip():
+            return None
+        role = parse_role_reference(printed)
+        if role is not None:
+            return self.role_holder(role.role, role.qualifier, context)
+        parsed = parse_name(printed)
+        if not parsed.family or not any(ch.isalpha() for ch in parsed.family):
+            return None
+        known = self._known(parsed.family_key)
+        decision = match_person(
+            parsed,
+            known,
+            organisation=organisation,
+            source=self.source_id,
+            distinct=frozenset(distinct or ()),
+        )
+        person_id = decision.person_id if decision.person_id is not None else self._new_person(parsed)
+        name = printed.strip()
+        if (person_id, name) not in self._aliases:
+            self._aliases.add((person_id, name))
+            self.session.add(
+                s.PersonName(
+                    person_id=person_id,
+                    name=name,
+                    key=parsed.key,
+                    family_key=parsed.family_key,
+                    organisation=organisation,
+                    source_id=self.source_id,
+                    line=line,
+                    score=decision.score if decision.person_id is not None else 1.0,
+                    reason=decision.reason,
+                )
+            )
+        self._remember(person_id, parsed, organisation)
+        for candidate in decision.candidates:
+            pair = (person_id, candidate.person_id)
+            if candidate.person_id == person_id or pair in self._candidates:
+                continue
+            self._candidates.add(pair)
+            self.session.add(
+                s.CandidateMatch(
+                    person_id=person_id,
+                    candidate_id=candidate.person_id,
+                    name=name,
+                    score=candidate.score,
+                    reason=candidate.reason,
+                    source_id=self.source_id,
+                    line=line,
+                )
+            )
+        if distinct is not None:
+            distinct.add(person_id)
+        return person_id
+
+    def role_holder(self, role: str, qualifier: str | None, context: Context | None) -> int | None:
+        """Return who held ``role`` (chair, leader, portfolio holder...) at the context's meeting, or None."""
+        if context is None:
+            return None
+        if role == "chair":
+            return context.chair_id
+        if role == "vice-chair":
+            return context.vice_chair_id
+        self.session.flush()
+        query = select(s.Membership.person_id).where(s.Membership.role == role)
+        if role in {"chair", "vice-chair"} and context.organization_id is not None:
+            query = query.where(s.Membership.organization_id == context.organization_id)
+        if qualifier:
+            query = query.where(s.Membership.label.ilike(f"%{_like_escape(qualifier)}%", escape="\\"))
+        if context.date:
+            query = query.where((s.Membership.observed_on <= context.date) | (s.Membership.observed_on.is_(None)))
+        query = query.order_by(s.Membership.observed_on.desc(), s.Membership.id.desc()).limit(1)
+        return self.session.scalar(query)
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
