@@ -60,12 +60,14 @@ _FOOTER = re.compile(
     re.IGNORECASE,
 )
 _STOP = re.compile(
-    r"^(?:agenda item\s+\d+[a-z]?\s*$|public document pack\s*$|minutes\s*$|"
+    r"^(?:agenda item\s+\d+[a-z]?\s*$|minutes\s*$|"
     r"minutes of (?:the|a)\b.*\bmeeting\b|report (?:for|to)\s*:|"
     r"supplementary agenda\s*$)",
     re.IGNORECASE,
 )
 _MINUTES_UPPER = re.compile(r"^MINUTES$")
+_NEW_PACK = re.compile(r"^public document pack\s*$", re.IGNORECASE)
+_WRAP_END = re.compile(r"(?:[-–—,&/(]|\b(?:and|of|the|for|to|in|on|at|with|from))$", re.IGNORECASE)
 
 #: Longest a heading line may be before it reads as prose.
 _MAX_TITLE = 300
@@ -181,6 +183,20 @@ def _heading(line: Line) -> tuple[str, str, tuple[int, int] | None, str | None] 
     return match.group("number"), title, pages, pages_raw
 
 
+def _continuation(line: Line) -> tuple[str, tuple[int, int] | None, str | None]:
+    """Read a line that may continue a wrapped title: (text, pages, pages_raw), pages from a trailing cell."""
+    if line.cells and "\t" in line.clean:
+        filled = [cell for cell in line.cells if cell]
+        if len(filled) == 2 and (page := _PAGE_CELL.match(filled[1])):
+            first = page.group("first")
+            pages = (int(first), int(page.group("last") or first)) if first else None
+            return filled[0], pages, filled[1]
+        if len(filled) != 1:
+            return "", None, None
+        return filled[0], None, None
+    return _split_pages(line.clean)
+
+
 def _looks_like_heading(title: str) -> bool:
     """True when an item title reads as a heading rather than a sentence or list entry."""
     if not title or len(title) > _MAX_TITLE:
@@ -211,9 +227,10 @@ def _candidate(text: NormalisedText, number: int, limit: int) -> _Candidate | No
     elif pages_raw is None and title_end < limit:
         follow = text.line(title_end + 1)
         if follow.is_content and _heading(follow) is None and part_of(follow.clean) is None:
-            rest, more_pages, more_raw = _split_pages(follow.clean)
+            rest, more_pages, more_raw = _continuation(follow)
             wrapped_caps = _upper_share(title) > 0.8 and _upper_share(rest) > 0.8 and len(rest) < 200
-            if more_raw is not None or wrapped_caps:
+            wrapped = bool(_WRAP_END.search(title.rstrip())) and len(rest) < 200 and rest[:1].isupper()
+            if more_raw is not None or wrapped_caps or wrapped:
                 title = f"{title.rstrip()} {rest.strip()}"
                 pages, pages_raw = more_pages, more_raw
                 title_end = follow.number
@@ -223,8 +240,13 @@ def _candidate(text: NormalisedText, number: int, limit: int) -> _Candidate | No
     return _Candidate(int(raw_number), title, number, title_end, pages, pages_raw)
 
 
+def starts_other_document(clean: str) -> bool:
+    """True when a clean line opens something that is not a front sheet (minutes, a report, report furniture)."""
+    return bool(_STOP.match(clean) or _MINUTES_UPPER.match(clean))
+
+
 def _is_stop(clean: str, body: str | None, is_body_divider: Callable[[str, str], bool]) -> bool:
-    if _STOP.match(clean) or _MINUTES_UPPER.match(clean):
+    if starts_other_document(clean) or _NEW_PACK.match(clean):
         return True
     return bool(body) and is_body_divider(clean, body or "")
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from quorum.extract.agenda_items import AgendaParse, parse_agenda, part_of, verbatim_view
+from quorum.extract.agenda_items import AgendaParse, parse_agenda, part_of, starts_other_document, verbatim_view
 from quorum.extract.names import PersonName, parse_person, role_kind, split_name_list
 from quorum.extract.when import find_date, find_time
 from quorum.model import (
@@ -502,10 +502,14 @@ def _parse_contact(block: list[str], line: int) -> Contact | None:
         person = parse_person(segments[0])
         if person is not None:
             name = person.name
-            if len(segments) > 1 and not _is_detail(segments[1]):
-                role = ", ".join(segments[1:])
-                role = role if role in first else segments[1]
-                role = _cut_detail(role)
+            role_parts: list[str] = []
+            for segment in segments[1:]:
+                if _is_detail(segment):
+                    break
+                role_parts.append(segment)
+            if role_parts:
+                joined_role = ", ".join(role_parts)
+                role = _cut_detail(joined_role if joined_role in first else role_parts[0])
     if name is not None and role is None:
         index = block.index(first) + 1
         if index < len(block) and block[index] and not _is_detail(block[index]) and len(block[index]) < 100:
@@ -592,27 +596,42 @@ def _is_body_divider(clean: str, body: str) -> bool:
 
 
 def _regions(text: NormalisedText, documents: list[Document]) -> list[tuple[int, int, int | None]]:
-    """Return (start, limit, document index) for each place a front sheet may lie."""
-    agendas = [(i, doc) for i, doc in enumerate(documents) if doc.kind == DocumentKind.AGENDA]
+    """Return (start, limit, document index) for each place a front sheet may lie.
+
+    A run of adjacent ``cover``/``agenda`` documents holding an agenda is one
+    region (a cover page split off in front of the agenda still belongs to the
+    sheet). Without agenda documents the region is the whole pack from its
+    first document.
+    """
     last = len(text.lines)
-    if agendas:
-        regions = []
-        for i, doc in agendas:
-            start = max(1, doc.span.start_line)
-            # A cover page split off in front of the agenda still belongs to the sheet.
-            if i > 0 and documents[i - 1].kind == DocumentKind.COVER:
-                start = max(1, documents[i - 1].span.start_line)
-            regions.append((start, min(last, max(doc.span.end_line, start)), i))
-        return regions
     if not text.lines:
         return []
+    kinds = (DocumentKind.AGENDA, DocumentKind.COVER)
+    regions: list[tuple[int, int, int | None]] = []
+    index = 0
+    while index < len(documents):
+        if documents[index].kind not in kinds:
+            index += 1
+            continue
+        run_end = index
+        while run_end + 1 < len(documents) and documents[run_end + 1].kind in kinds:
+            run_end += 1
+        run = documents[index : run_end + 1]
+        agenda_at = next((i for i in range(index, run_end + 1) if documents[i].kind == DocumentKind.AGENDA), None)
+        if agenda_at is not None:
+            start = max(1, min(doc.span.start_line for doc in run))
+            limit = min(last, max(doc.span.end_line for doc in run))
+            regions.append((start, max(start, limit), agenda_at))
+        index = run_end + 1
+    if regions or (documents and documents[0].kind not in (DocumentKind.OTHER, DocumentKind.COVER)):
+        return regions
     start = documents[0].span.start_line if documents else 1
     return [(max(1, min(start, last)), last, 0 if documents else None)]
 
 
 def _meeting_from_region(text: NormalisedText, start: int, limit: int, document: int | None) -> Meeting | None:
     first_content = next((n for n in range(start, limit + 1) if text.line(n).is_content), None)
-    if first_content is None:
+    if first_content is None or starts_other_document(text.line(first_content).clean):
         return None
     probe = parse_agenda(text, first_content, limit)
     header_end = (probe.first_line - 1) if probe else min(limit, first_content + 80)
