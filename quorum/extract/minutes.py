@@ -1,10 +1,283 @@
-"""Minutes: attendance, declarations, numbered minutes, resolutions and votes."""
+"""Minutes: attendance, declarations, numbered minutes, resolutions and votes.
+
+:func:`extract_minutes` reads every set of minutes in a pack. Sets come from
+the segmenter's ``minutes`` documents when there are any, and from
+:func:`~quorum.extract.minutes_spans.find_minutes_spans` for whatever they do
+not cover (so minutes are found before, and beside, segmentation). Each set is
+read in four passes over its lines:
+
+1. the numbered minute headings (:mod:`quorum.extract.minutes_items`), which
+   also bound the attendance block at the head of the set;
+2. the attendance block (:mod:`quorum.extract.minutes_attendance`), plus the
+   apologies and reserves that "Apologies" / "Attendance by Reserve Members"
+   minutes record;
+3. resolutions and votes under each minute (:mod:`quorum.extract.minutes_votes`);
+4. declarations of interest (:mod:`quorum.extract.minutes_declarations`) and
+   the opening and closing times.
+
+Role references are resolved only where the text makes them certain: a set
+that elects its Mayor or Chair ("RESOLVED: That Councillor Margaret Davine be
+elected Mayor ...") is chaired by that person from then on, so ``chair`` names them.
+"""
 
 from __future__ import annotations
 
-from quorum.model import Document, Minutes, NormalisedText
+import re
+
+from quorum.extract.minutes_attendance import Attendance, read_attendance
+from quorum.extract.minutes_dates import find_times, parse_time
+from quorum.extract.minutes_declarations import read_declarations
+from quorum.extract.minutes_items import ItemHeading, find_item_headings, read_resolutions
+from quorum.extract.minutes_spans import CLOSING_RE, MinutesSpan, clean_body, find_minutes_spans
+from quorum.extract.minutes_votes import read_votes
+from quorum.extract.names import parse_person, split_name_list
+from quorum.model import Attendee, Document, DocumentKind, MinuteItem, Minutes, NormalisedText
+
+__all__ = ["extract_minutes", "find_minutes_spans", "minutes_spans_for"]
+
+_ELECTION_TITLE_RE = re.compile(
+    r"\b(?:election|appointment|electing|appoint)\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?(?P<role>mayor|chair(?:man|person)?)\b"
+    r"|^(?P<role2>mayor|chair(?:man|person)?)\s*$",
+    re.I,
+)
+_ELECTED_RE = re.compile(
+    r"\bThat\s+(?P<who>(?:Councillor|Cllr)\.?\s+[^,;]+?)\s+be\s+(?:elected|appointed)\s+(?:as\s+)?(?:the\s+)?"
+    r"(?P<role>Deputy\s+Mayor|Vice[- ]Chair(?:man|person)?|Mayor|Chair(?:man|person)?)\b",
+)
+_APOLOGY_TITLE_RE = re.compile(r"\bapolog", re.I)
+_RESERVE_TITLE_RE = re.compile(r"\b(?:reserve|substitut)", re.I)
+_APOLOGY_SENTENCE_RE = re.compile(
+    r"\bapolog(?:y|ies)(?:\s+for\s+absence)?\s+(?:was|were|had\s+been|have\s+been)\s+"
+    r"(?:received|submitted|given|tendered|made|noted|sent)\s+(?:from|on\s+behalf\s+of|by)\s+(?P<who>[^.]+)",
+    re.I,
+)
+_RESERVE_SENTENCE_RES = (
+    re.compile(
+        r"(?P<reserve>(?:Councillor|Cllr)\.?\s+[A-Z][^,;()]*?)\s+(?:attended|was\s+present|attending)\s+as\s+"
+        r"(?:a\s+|the\s+)?(?:duly\s+appointed\s+)?(?:reserve|substitute)(?:\s+member)?\s+for\s+"
+        r"(?P<for>(?:Councillor|Cllr)\.?\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
+    ),
+    re.compile(
+        r"(?P<reserve>(?:Councillor|Cllr)\.?\s+[A-Z][^,;()]*?)\s+(?:substituted|substituting|deputised|deputising)"
+        r"\s+for\s+(?P<for>(?:Councillor|Cllr)\.?\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
+    ),
+    re.compile(
+        r"(?P<reserve>(?:Councillor|Cllr)\.?\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})\s+"
+        r"(?:for|replacing|in\s+place\s+of)\s+(?P<for>(?:Councillor|Cllr)\.?\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
+    ),
+)
+_COMMENCED_RE = re.compile(r"\b(?:commenced|started|began|opened|convened|start(?:ed)?)\s+at\s+", re.I)
+_CLOSED_AT_RE = re.compile(r"\b(?:closed|ended|finished|concluded|terminated|rose|close)\b", re.I)
+
+
+def minutes_spans_for(text: NormalisedText, documents: list[Document]) -> list[MinutesSpan]:
+    """Return the span of every set of minutes, preferring the segmenter's ``minutes`` documents.
+
+    Sets found by :func:`find_minutes_spans` outside every minutes document are
+    added, so minutes are found whether or not segmentation has typed them.
+    """
+    spans: list[MinutesSpan] = []
+    covered: list[tuple[int, int]] = []
+    for index, document in enumerate(documents):
+        if document.kind != DocumentKind.MINUTES:
+            continue
+        start, end = document.span.start_line, document.span.end_line
+        found = find_minutes_spans(text, start, end)
+        covered.append((start, end))
+        if len(found) == 1:
+            span = found[0]
+            span.start_line, span.end_line = start, end
+            span.header_line = max(start, min(span.header_line, end))
+            span.document = index
+            spans.append(span)
+        elif found:
+            for span in found:
+                span.document = index
+            spans.extend(found)
+        else:
+            body = clean_body(document.title) if document.title else None
+            spans.append(
+                MinutesSpan(
+                    start_line=start,
+                    end_line=end,
+                    header_line=start,
+                    body=body,
+                    date=document.date,
+                    date_raw=document.date_raw,
+                    document=index,
+                )
+            )
+    for span in find_minutes_spans(text):
+        if not any(lo <= span.header_line <= hi or lo <= span.start_line <= hi for lo, hi in covered):
+            spans.append(span)
+    spans.sort(key=lambda s: s.start_line)
+    return spans
+
+
+def _roles_from_elections(items: list[MinuteItem]) -> dict[str, tuple[str, int]]:
+    """Map "mayor"/"chair" to the member the minutes elect to that role, and the minute's line."""
+    roles: dict[str, tuple[str, int]] = {}
+    for item in items:
+        for resolution in item.resolutions:
+            for match in _ELECTED_RE.finditer(resolution.text):
+                person = parse_person(match.group("who"))
+                if person is None:
+                    continue
+                role = " ".join(match.group("role").lower().replace("-", " ").split())
+                key = "chair" if role.startswith("chair") else role
+                roles.setdefault(key, (person.name, resolution.line))
+    return roles
+
+
+def _item_people(text: NormalisedText, item: ItemHeading, attendance: Attendance) -> None:
+    """Add apologies and reserves recorded in an "Apologies" or "Reserve Members" minute."""
+    present = {a.name for a in attendance.present}
+    known_apologies = {a.name for a in attendance.apologies}
+    known_reserves = {a.name for a in attendance.reserves}
+    for n in range(item.line + 1, item.end_line + 1):
+        line = text.line(n)
+        if not line.is_content:
+            continue
+        clean = line.clean
+        if _APOLOGY_TITLE_RE.search(item.title):
+            match = _APOLOGY_SENTENCE_RE.search(clean)
+            if match:
+                for piece in split_name_list(match.group("who")):
+                    person = parse_person(piece)
+                    if person and person.name not in known_apologies and person.name not in present:
+                        known_apologies.add(person.name)
+                        attendance.apologies.append(Attendee(person.name, n, honorific=person.honorific))
+        if _RESERVE_TITLE_RE.search(item.title) or _APOLOGY_TITLE_RE.search(item.title):
+            for pattern in _RESERVE_SENTENCE_RES:
+                for match in pattern.finditer(clean):
+                    reserve = parse_person(match.group("reserve"))
+                    replaced = parse_person(match.group("for"))
+                    if reserve and reserve.name not in known_reserves:
+                        known_reserves.add(reserve.name)
+                        attendance.reserves.append(
+                            Attendee(
+                                reserve.name,
+                                n,
+                                replacing=replaced.name if replaced else None,
+                                honorific=reserve.honorific,
+                            )
+                        )
+            if line.cells and len(line.cells) >= 2 and _RESERVE_TITLE_RE.search(item.title):
+                _reserve_row(line.cells, n, attendance, known_reserves)
+
+
+def _reserve_row(cells: tuple[str, ...], line: int, attendance: Attendance, known: set[str]) -> None:
+    """Read an "Ordinary Member<TAB>Reserve Member" row of a reserves table."""
+    people = [parse_person(cell) for cell in cells if cell.strip()]
+    if len(people) == 2 and all(people) and re.match(r"^(?:Councillor|Cllr)", cells[0].strip()):
+        ordinary, reserve = people
+        assert ordinary is not None and reserve is not None
+        if reserve.name not in known:
+            known.add(reserve.name)
+            attendance.reserves.append(
+                Attendee(reserve.name, line, replacing=ordinary.name, honorific=reserve.honorific)
+            )
+
+
+def _times(text: NormalisedText, span: MinutesSpan) -> tuple[str | None, str | None]:
+    """Opening and closing times from the closing note ("having commenced at 7.30 pm, closed at 9.10 pm")."""
+    start_time = span.start_time
+    end_time: str | None = None
+    for n in range(span.end_line, span.start_line - 1, -1):
+        clean = text.line(n).clean
+        if not CLOSING_RE.search(clean):
+            continue
+        times = find_times(clean)
+        if not times:
+            continue
+        commenced = _COMMENCED_RE.search(clean)
+        if commenced:
+            start_time = start_time or parse_time(clean[commenced.end() :])
+        closed = _CLOSED_AT_RE.search(clean)
+        after = [value for value, offset in times if closed and offset >= closed.start()]
+        end_time = after[0] if after else times[-1][0]
+        break
+    if start_time is None:
+        for n in range(span.start_line, min(span.end_line, span.start_line + 80) + 1):
+            clean = text.line(n).clean
+            commenced = _COMMENCED_RE.search(clean)
+            if commenced and "meeting" in clean.lower():
+                start_time = parse_time(clean[commenced.end() :])
+                if start_time:
+                    break
+    return start_time, end_time
+
+
+def _read_set(text: NormalisedText, span: MinutesSpan) -> Minutes:
+    headings = find_item_headings(text, span.header_line + 1, span.end_line)
+    zone_end = headings[0].line - 1 if headings else span.end_line
+    attendance = read_attendance(text, span.start_line, zone_end)
+    item_lines = {h.line for h in headings} | {h.title_end_line for h in headings}
+    items: list[MinuteItem] = []
+    for heading in headings:
+        resolutions = read_resolutions(text, heading.title_end_line + 1, heading.end_line, item_lines)
+        items.append(
+            MinuteItem(
+                number=heading.number,
+                title=heading.title,
+                line=heading.line,
+                end_line=heading.end_line,
+                resolutions=resolutions,
+                access=heading.access,
+            )
+        )
+        if _APOLOGY_TITLE_RE.search(heading.title) or _RESERVE_TITLE_RE.search(heading.title):
+            _item_people(text, heading, attendance)
+    elected = _roles_from_elections(items)
+    chair = attendance.chair
+    roles: dict[str, str] = {}
+    if chair:
+        roles["chair"] = chair
+    for present in attendance.present:
+        if present.role and re.fullmatch(r"(?:the\s+)?(?:worshipful\s+)?(?:the\s+)?mayor", present.role, re.I):
+            roles["mayor"] = present.name
+    for key, (name, _) in elected.items():
+        roles[key] = name
+    if "mayor" in elected and (chair is None or chair == _mayor_in_attendance(attendance)):
+        chair = elected["mayor"][0]
+    elif "chair" in elected:
+        chair = elected["chair"][0]
+    for heading, item in zip(headings, items, strict=True):
+        item.votes = read_votes(text, heading.title_end_line + 1, heading.end_line, roles)
+    declarations, no_declarations = read_declarations(text, zone_end + 1, span.end_line, headings, roles)
+    start_time, end_time = _times(text, span)
+    return Minutes(
+        body=span.body,
+        date=span.date,
+        span=text.span(span.start_line, span.end_line),
+        date_raw=span.date_raw,
+        chair=chair,
+        present=attendance.present,
+        apologies=attendance.apologies,
+        reserves=attendance.reserves,
+        in_attendance=attendance.in_attendance,
+        declarations=declarations,
+        no_declarations=no_declarations,
+        items=items,
+        start_time=start_time,
+        end_time=end_time,
+        document=span.document,
+    )
+
+
+def _mayor_in_attendance(attendance: Attendance) -> str | None:
+    for present in attendance.present:
+        if present.role and re.fullmatch(r"(?:the\s+)?(?:worshipful\s+)?(?:the\s+)?mayor", present.role, re.I):
+            return present.name
+    return None
 
 
 def extract_minutes(text: NormalisedText, documents: list[Document]) -> list[Minutes]:
-    """Return one Minutes record for each minutes document among ``documents``."""
-    return []
+    """Return one :class:`Minutes` record for every set of minutes in ``text``.
+
+    Takes the normalised source and the segmenter's documents (minutes
+    documents are preferred; sets outside them are found by their headings).
+    Returns the sets in line order, each with attendance, declarations,
+    numbered minutes with verbatim resolutions and votes, and times.
+    """
+    return [_read_set(text, span) for span in minutes_spans_for(text, documents)]

@@ -1,0 +1,421 @@
+"""Who was at a meeting: the attendance block at the head of a set of minutes.
+
+The block is a run of labelled groups ("Present:", "Chair:", "Councillors:",
+"Board Members:", "In attendance:", "Apologies:", "Reserve Members:") whose
+people are printed in any of these layouts:
+
+* a prose list - ``PRESENT: Councillors A Smith, B Jones and C Brown (Chair)``;
+* tab-separated columns of names, each with a legend marker -
+  ``* Sue Anderson<TAB>* Varsha Parmar`` where "* Denotes Member present" and
+  "† Denotes apologies received";
+* one line holding a whole marked list (``<ul ...> * Ghazanfar Ali * Richard Almond † Stephen Greek ...``);
+* a table of ``name<TAB>role<TAB>organisation`` rows.
+
+Markers decide the status where the block uses them: "*" present, "†"
+apologies, and an unmarked name in a marked members' group was absent.
+Unmarked people under "In attendance" (officers) are present as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quorum.extract.names import looks_like_name, parse_person, role_kind, split_name_list
+from quorum.model import Attendee, NormalisedText
+
+PRESENT = "present"
+APOLOGIES = "apologies"
+ABSENT = "absent"
+RESERVE = "reserve"
+
+_MARKERS = "*†‡"
+_DEFAULT_LEGEND = {"*": PRESENT, "†": APOLOGIES}
+
+_LEGEND_RE = re.compile(r"^[-•\s]*(?P<marker>[*†‡#§¥])\s*(?:\[?denotes\]?|=|–|-|indicates|means)\s*(?P<what>.+)$", re.I)
+_LABEL_RE = re.compile(r"^(?:\(\d+\)\s*|\d{1,2}[.)]\s+)?(?P<label>[A-Z(][^:\t*†‡]{0,90}?)\s*:\s*(?P<rest>.*)$")
+_APOLOGY_PROSE_RE = re.compile(
+    r"^(?:an\s+)?apolog(?:y|ies)(?:\s+for\s+(?:absence|lateness))?\s*(?:was|were|had\s+been|have\s+been)?\s*"
+    r"(?:received|submitted|given|tendered|made|noted|sent|offered)?\s*(?:from|on\s+behalf\s+of|by)\s+(?P<rest>.+)$",
+    re.I,
+)
+_NO_APOLOGIES_RE = re.compile(r"\bno\s+apologies\b|\bapologies\b.{0,30}\bnone\b", re.I)
+_REPLACING_RE = re.compile(
+    r"^(?:as\s+)?(?:(?:a\s+)?(?:reserve|substitute|sub|deputy)(?:\s+member)?\s+)?"
+    r"(?:for|replacing|in\s+place\s+of|vice|substituting\s+for|deputising\s+for)\s+(?P<who>.+)$",
+    re.I,
+)
+_RESERVE_ROLE_RE = re.compile(r"^(?:as\s+)?(?:a\s+)?(?:reserve|substitute)(?:\s+member)?$", re.I)
+_SUBSTITUTING_RE = re.compile(
+    r"^(?P<who>.+?)\s+(?:substituting|deputising|attending as (?:a )?(?:reserve|substitute))$", re.I
+)
+_MAYOR_RE = re.compile(
+    r"^(?:the\s+)?(?:worshipful\s+)?(?:the\s+)?(?:right\s+worshipful\s+)?(?:the\s+)?(?:lord\s+)?mayor$", re.I
+)
+_ORG_WORDS_RE = re.compile(
+    r"\b(?:Council|NHS|Trust|Police|Sector|Group|Authority|Ltd|Limited|plc|LLP|Partnership|Hospital|England"
+    r"|Borough|University|College|Association|Commissioning|Service|Services|Brigade|Plus|Healthwatch)\b"
+)
+_ROLE_WORDS_RE = re.compile(
+    r"\b(?:Officer|Director|Manager|Adviser|Advisor|Head|Chief|Executive|Representative|Clerk|Solicitor|Lawyer"
+    r"|Assistant|Lead|Leader|Member|Holder|Commander|Coordinator|Co-ordinator|Consultant|Secretary|Minute"
+    r"|Treasurer|Analyst|Specialist|Nurse|Principal|Deputy|Chair|Chairman|Mayor)\b"
+)
+_ZONE_STOP_RE = re.compile(r"^(?:PRAYERS|ACTION|RECOMMENDED ITEMS|RESOLVED ITEMS|PART I\b|MINUTES\b)")
+
+
+def label_kind(label: str) -> str | None:
+    """Classify an attendance label: chair, vice, present, attendance, apologies, reserves, absent or None."""
+    text = " ".join(label.strip().strip("()").split()).lower()
+    if not text or len(text.split()) > 10:
+        return None
+    if re.search(r"\bin the chair\b|^(?:the\s+)?(?:chair(?:man|woman|person)?|presiding(?: member)?|mayor)$", text):
+        return "chair"
+    if re.match(r"^(?:the\s+)?(?:vice[- ]?chair(?:man|woman|person)?|deputy (?:chair(?:man|person)?|mayor))$", text):
+        return "vice"
+    if "apolog" in text:
+        return "apologies"
+    if re.search(r"\babsent\b|\babsence\b", text):
+        return "absent"
+    if re.search(r"\breserves?\b|\bsubstitut", text):
+        return "reserves"
+    if re.search(
+        r"attendance|attended|attending|\bofficers?\b|advis[eo]rs?\b|also present|^others?\b|^guests?\b", text
+    ):
+        return "attendance"
+    if re.search(
+        r"\bpresent\b|members?\b|councillors?\b|representatives?\b|co-?opt|observers?\b|\bboard\b|\bcommittee\b", text
+    ):
+        return "present"
+    return None
+
+
+@dataclass(slots=True)
+class _Entry:
+    """One person read from the block, before their status is settled."""
+
+    name: str
+    line: int
+    group: str
+    label: str
+    marker: str | None
+    honorific: str | None = None
+    roles: list[str] = field(default_factory=list)
+    attrs: list[str] = field(default_factory=list)
+    group_id: int = 0
+
+
+@dataclass(slots=True)
+class Attendance:
+    """The people of one attendance block, sorted by what the minutes say of them."""
+
+    chair: str | None = None
+    chair_line: int | None = None
+    present: list[Attendee] = field(default_factory=list)
+    apologies: list[Attendee] = field(default_factory=list)
+    reserves: list[Attendee] = field(default_factory=list)
+    in_attendance: list[Attendee] = field(default_factory=list)
+
+
+def _split_marked(text: str) -> list[tuple[str | None, str]]:
+    """Split "* A * B † C" into (marker, text) pairs; text before the first marker comes unmarked."""
+    out: list[tuple[str | None, str]] = []
+    pattern = re.compile(r"(?:^|(?<=\s))([" + _MARKERS + r"])\s*")
+    positions = [(m.start(1), m.end(), m.group(1)) for m in pattern.finditer(text)]
+    if not positions:
+        return [(None, text.strip())]
+    lead = text[: positions[0][0]].strip(" -•\t")
+    if lead:
+        out.append((None, lead))
+    for index, (_, body_start, marker) in enumerate(positions):
+        stop = positions[index + 1][0] if index + 1 < len(positions) else len(text)
+        piece = text[body_start:stop].strip()
+        if piece:
+            out.append((marker, piece))
+    return out
+
+
+def _has_marker(text: str) -> bool:
+    return bool(re.search(r"(?:^|\s)[" + _MARKERS + r"]\s*\S", text))
+
+
+def _person(text: str) -> tuple[str, str | None, list[str]] | None:
+    person = parse_person(text)
+    if person is None:
+        return None
+    return person.name, person.honorific, list(person.roles)
+
+
+class _BlockReader:
+    """Reads the groups of an attendance block line by line."""
+
+    def __init__(self, text: NormalisedText) -> None:
+        self.text = text
+        self.entries: list[_Entry] = []
+        self.legend: dict[str, str] = dict(_DEFAULT_LEGEND)
+        self.group: str | None = None
+        self.label = ""
+        self.group_id = 0
+        self.prose: list[tuple[int, str]] = []
+
+    def open_group(self, kind: str, label: str) -> None:
+        self.flush_prose()
+        self.group = kind
+        self.label = label
+        self.group_id += 1
+
+    def flush_prose(self) -> None:
+        """Parse the prose lines gathered for the current group as one list (names may wrap lines)."""
+        if not self.prose or self.group is None:
+            self.prose = []
+            return
+        joined = " ".join(text for _, text in self.prose)
+        offsets: list[tuple[int, int]] = []
+        position = 0
+        for number, text in self.prose:
+            offsets.append((position, number))
+            position += len(text) + 1
+        cursor = 0
+        for piece in split_name_list(joined):
+            found = joined.find(piece, cursor)
+            cursor = found + len(piece) if found >= 0 else cursor
+            line = next((number for start, number in reversed(offsets) if start <= max(found, 0)), self.prose[0][0])
+            self.add(None, piece, line)
+        self.prose = []
+
+    def add(self, marker: str | None, text: str, line: int) -> _Entry | None:
+        if self.group is None:
+            return None
+        parsed = _person(text)
+        if parsed is None:
+            return None
+        name, honorific, roles = parsed
+        entry = _Entry(name, line, self.group, self.label, marker, honorific, roles, group_id=self.group_id)
+        self.entries.append(entry)
+        return entry
+
+    def read_cells(self, cells: list[str], line: int) -> None:
+        """Read one row of cells: names (marked or not) followed by their role and organisation."""
+        row_marked = any(_has_marker(cell) for cell in cells)
+        current: _Entry | None = None
+        for cell in cells:
+            cell = cell.strip()
+            if not cell or (cell.startswith("(") and cell.endswith(")") and current is None):
+                continue
+            if _has_marker(cell):
+                for marker, piece in _split_marked(cell):
+                    entry = self.add(marker, piece, line)
+                    current = entry or current
+                continue
+            if current is None:
+                current = self.add(None, cell, line)
+                continue
+            if not row_marked and not current.attrs and self._reads_as_person(cell):
+                current = self.add(None, cell, line) or current
+                continue
+            current.attrs.append(cell)
+
+    def _reads_as_person(self, cell: str) -> bool:
+        if self.group not in ("present", "chair", "vice", "apologies", "reserves"):
+            return False
+        parsed = parse_person(cell)
+        if parsed is None:
+            return False
+        return not _ORG_WORDS_RE.search(cell) and not _ROLE_WORDS_RE.search(cell)
+
+    def read_content(self, clean: str, cells: tuple[str, ...] | None, line: int) -> None:
+        if self.group is None:
+            return
+        if cells is not None and len([c for c in cells if c]) > 1:
+            self.flush_prose()
+            self.read_cells(list(cells), line)
+            return
+        text = clean.strip("\t ")
+        if _has_marker(text):
+            self.flush_prose()
+            for marker, piece in _split_marked(text):
+                if marker is None and self.entries and self._continues_name(piece):
+                    continue
+                self.add(marker, piece, line)
+            return
+        if self.entries and self.entries[-1].group_id == self.group_id and self._continues_name(text):
+            return
+        self.prose.append((line, text))
+
+    def _continues_name(self, piece: str) -> bool:
+        """Join a wrapped surname ("Marikar") onto the marked name printed on the line before."""
+        last = self.entries[-1]
+        words = piece.split()
+        if last.marker is None or not 1 <= len(words) <= 2 or last.attrs or last.roles:
+            return False
+        if not all(w[:1].isupper() for w in words) or _ORG_WORDS_RE.search(piece) or _ROLE_WORDS_RE.search(piece):
+            return False
+        if not looks_like_name(f"{last.name} {piece}"):
+            return False
+        last.name = f"{last.name} {piece}"
+        return True
+
+
+def _legend_status(what: str) -> str:
+    lowered = what.lower()
+    if "apolog" in lowered:
+        return APOLOGIES
+    if "absent" in lowered:
+        return ABSENT
+    if "reserve" in lowered or "substitut" in lowered:
+        return RESERVE
+    return PRESENT
+
+
+def _attributes(entry: _Entry) -> tuple[str | None, str | None]:
+    """Role and organisation of an entry: bracketed role first, then the table's columns."""
+    role: str | None = None
+    organisation: str | None = None
+    plain_roles = [r for r in entry.roles if not _REPLACING_RE.match(r) and not _RESERVE_ROLE_RE.match(r)]
+    attrs = list(entry.attrs)
+    if plain_roles:
+        role = plain_roles[0]
+        if len(plain_roles) > 1:
+            organisation = plain_roles[1]
+        elif attrs:
+            organisation = attrs[-1] if len(attrs) > 1 or _ORG_WORDS_RE.search(attrs[-1]) else None
+    elif attrs:
+        if len(attrs) >= 2:
+            role, organisation = attrs[0], attrs[1]
+        elif _ORG_WORDS_RE.search(attrs[0]) and not _ROLE_WORDS_RE.search(attrs[0]):
+            organisation = attrs[0]
+        else:
+            role = attrs[0]
+    if role is None and entry.group in ("chair", "vice"):
+        role = entry.label
+    return role, organisation
+
+
+def _replacing(entry: _Entry) -> str | None:
+    for role in entry.roles:
+        match = _REPLACING_RE.match(role)
+        if match:
+            person = parse_person(match.group("who"))
+            return person.name if person else match.group("who").strip()
+    return None
+
+
+def _is_chair(entry: _Entry, role: str | None) -> bool:
+    if entry.group == "chair":
+        return True
+    return any(role_kind(r) == "chair" or bool(_MAYOR_RE.match(r.strip())) for r in entry.roles)
+
+
+def read_attendance(text: NormalisedText, start: int, end: int) -> Attendance:
+    """Read the attendance block found between lines ``start`` and ``end`` (inclusive).
+
+    Lines before the first attendance label (the heading) are skipped; the
+    block stops at the first unlabelled section heading ("PRAYERS", "ACTION")
+    or running prose. Returns the present, apologies, reserves and in-attendance
+    lists and the chair, all as printed.
+    """
+    reader = _BlockReader(text)
+    for n in range(start, min(end, len(text.lines)) + 1):
+        line = text.line(n)
+        if not line.is_content:
+            continue
+        clean = line.clean.strip()
+        legend = _LEGEND_RE.match(clean)
+        if legend:
+            reader.flush_prose()
+            reader.legend[legend.group("marker")] = _legend_status(legend.group("what"))
+            reader.group = None
+            continue
+        apology = _APOLOGY_PROSE_RE.match(clean)
+        if apology:
+            reader.open_group("apologies", "Apologies")
+            reader.read_content(apology.group("rest").rstrip("."), None, n)
+            continue
+        label = _LABEL_RE.match(clean)
+        kind = label_kind(label.group("label")) if label else None
+        if label and kind:
+            reader.open_group(kind, label.group("label").strip())
+            rest = label.group("rest").strip()
+            if rest:
+                rest_cells = tuple(c.strip() for c in rest.split("\t")) if "\t" in rest else None
+                reader.read_content(rest, rest_cells, n)
+            continue
+        bare_kind = label_kind(clean) if len(clean) <= 60 and "\t" not in clean and not _has_marker(clean) else None
+        if bare_kind and (bare_kind != "present" or re.search(r"\b(?:present|councillors|members)\b", clean, re.I)):
+            reader.open_group(bare_kind, clean)
+            continue
+        if reader.group_id == 0:
+            continue
+        if _ZONE_STOP_RE.match(clean) or _is_heading_or_prose(clean, line.cells):
+            reader.flush_prose()
+            if _NO_APOLOGIES_RE.search(clean):
+                continue
+            break
+        reader.read_content(clean, line.cells, n)
+    reader.flush_prose()
+    return _settle(reader)
+
+
+def _is_heading_or_prose(clean: str, cells: tuple[str, ...] | None) -> bool:
+    if cells is not None or _has_marker(clean):
+        return False
+    if clean == clean.upper() and len(clean.split()) <= 6 and any(ch.isalpha() for ch in clean):
+        return True
+    return clean.endswith(".") and len(clean.split()) > 12
+
+
+def _settle(reader: _BlockReader) -> Attendance:
+    """Decide each entry's status from its group and marker, and find the chair."""
+    result = Attendance()
+    marked_groups = {e.group_id for e in reader.entries if e.marker}
+    block_marked = bool(marked_groups)
+    seen: dict[str, set[str]] = {"present": set(), "apologies": set(), "reserves": set(), "attendance": set()}
+
+    def put(bucket: list[Attendee], key: str, attendee: Attendee) -> None:
+        if attendee.name not in seen[key]:
+            seen[key].add(attendee.name)
+            bucket.append(attendee)
+
+    for entry in reader.entries:
+        status = reader.legend.get(entry.marker, PRESENT) if entry.marker else None
+        role, organisation = _attributes(entry)
+        attendee = Attendee(
+            name=entry.name, line=entry.line, role=role, organisation=organisation, honorific=entry.honorific
+        )
+        if entry.group == "apologies" or status == APOLOGIES:
+            put(result.apologies, "apologies", attendee)
+            continue
+        if entry.group == "absent" or status == ABSENT:
+            continue
+        if status is None and (
+            entry.group_id in marked_groups
+            or (block_marked and entry.group in ("present", "chair", "vice", "reserves"))
+        ):
+            continue  # unmarked in a marked list: neither present nor apologising
+        replacing = _replacing(entry)
+        if (
+            entry.group == "reserves"
+            or status == RESERVE
+            or replacing
+            or any(_RESERVE_ROLE_RE.match(r) for r in entry.roles)
+        ):
+            reserve = Attendee(
+                name=entry.name,
+                line=entry.line,
+                role=role,
+                organisation=organisation,
+                replacing=replacing,
+                honorific=entry.honorific,
+            )
+            put(result.reserves, "reserves", reserve)
+            if entry.group != "reserves":
+                put(result.present, "present", attendee)
+            continue
+        if entry.group == "attendance":
+            put(result.in_attendance, "attendance", attendee)
+            continue
+        put(result.present, "present", attendee)
+        if result.chair is None and _is_chair(entry, role):
+            result.chair = entry.name
+            result.chair_line = entry.line
+    return result

@@ -1,0 +1,239 @@
+"""Votes recorded in minutes: outcomes, tallies, recorded votes, movers and seconders.
+
+Minutes say how a question was decided in sentences such as
+
+* "Councillor Y moved, and Councillor Z seconded, an amendment ... which was put to the vote and LOST";
+* "It was moved by Councillor A and seconded by Councillor B that ...";
+* "Upon being put to the vote, the motion was CARRIED by 30 votes to 28";
+* "(For: 30, Against: 28, Abstentions: 2)" or "30 for, 28 against and 2 abstentions";
+
+and record named votes as "For (30): Councillors A, B and C" lists or as a table
+with "For", "Against" and "Abstain" columns. A sentence that opens a vote
+(moving) starts a new :class:`Vote`; later outcome, tally and name lists fill
+the vote in until it is complete.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quorum.extract.names import parse_person, split_name_list
+from quorum.model import NormalisedText, Vote
+
+_NAME = (
+    r"(?:(?:Councillor|Cllr)\.?\s+(?:(?:Mrs|Ms|Mr|Miss|Dr)\.?\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}"
+    r"|(?:the|The)\s+(?:Chair(?:man)?|Mayor|Leader(?:\s+of\s+the\s+Council)?|Deputy\s+Leader|Vice[- ]Chair(?:man)?))"
+)
+_MOVED_RE = re.compile(
+    r"(?P<mover>" + _NAME + r")\s+(?:then\s+)?(?:moved|proposed)\b,?\s*"
+    r"(?:and\s+(?P<seconder>" + _NAME + r")\s+seconded\b,?)?"
+)
+_MOVED_BY_RE = re.compile(
+    r"\b(?:moved|proposed)\s+by\s+(?P<mover>" + _NAME + r"),?\s+(?:and\s+)?seconded\s+by\s+(?P<seconder>" + _NAME + r")"
+)
+_SECONDED_RE = re.compile(r"(?P<seconder>" + _NAME + r")\s+seconded\b")
+_LABELLED_RE = re.compile(
+    r"^(?P<label>Proposer|Proposed(?:\s+by)?|Mover|Moved(?:\s+by)?|Seconder|Seconded(?:\s+by)?)\s*[:\-–]\s*(?P<who>.+)$",
+    re.I,
+)
+_OUTCOME_RE = re.compile(
+    r"\b(?:was|were|being|been|declared)\s+(?:duly\s+|therefore\s+|declared\s+|then\s+)?"
+    r"(?:put\s+to\s+(?:the\s+)?(?:vote|meeting)(?:\s+of\s+the\s+\w+)?\s+and\s+(?:was\s+|were\s+)?(?:declared\s+)?)?"
+    r"(?P<o>NOT\s+CARRIED|not\s+carried|CARRIED|carried|LOST|lost|DEFEATED|defeated|FELL|fell|REJECTED|rejected"
+    r"|WITHDRAWN|withdrawn)\b(?!\s+(?:out|forward|over|through|into|across|on)\b)"
+    r"|\b(?P<caps>CARRIED|LOST|DEFEATED)\b"
+    r"|\b(?:amendment|motion|recommendation|proposal)\s+(?P<fell>fell)\b",
+)
+_UNANIMOUS_RE = re.compile(r"\bunanimous(?:ly)?\b", re.I)
+_TALLY_RES = (
+    re.compile(
+        r"\bby\s+(?P<f>\d+)\s+votes?\s+to\s+(?P<a>\d+)(?:,?\s+(?:with\s+)?(?P<ab>\d+)\s+(?:abstentions?|abstaining))?",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?P<f>\d+)\s+(?:votes?\s+)?(?:for|in\s+favour)\b,?\s+(?:and\s+|with\s+)?(?P<a>\d+)\s+(?:votes?\s+)?against"
+        r"(?:,?\s+(?:and\s+|with\s+)?(?P<ab>\d+)\s+(?:abstentions?|abstaining|abstained))?",
+        re.I,
+    ),
+    re.compile(
+        r"\bFor\s*[:\-–]?\s*(?P<f>\d+)[,;\s]+Against\s*[:\-–]?\s*(?P<a>\d+)"
+        r"(?:[,;\s]+(?:Abstentions?|Abstain(?:ed|ing)?)\s*[:\-–]?\s*(?P<ab>\d+))?",
+        re.I,
+    ),
+)
+_NAMED_RE = re.compile(
+    r"^(?P<side>For|Against|Abstentions?|Abstain(?:ed|ing)?|In\s+favour)"
+    r"(?:\s+(?:the|of\s+the)\s+(?:substantive\s+)?(?:motion|amendment|recommendations?|proposal))?"
+    r"\s*(?:\((?P<n>\d+)\))?\s*[:\-–]\s*(?P<names>.*)$",
+    re.I,
+)
+_OUTCOME_WORDS = {
+    "carried": "carried",
+    "not carried": "lost",
+    "lost": "lost",
+    "defeated": "lost",
+    "fell": "lost",
+    "rejected": "lost",
+    "withdrawn": "withdrawn",
+}
+_MARK_RE = re.compile(r"^(?:x|✓|✔|√|yes|y|●|•)$", re.I)
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(“\"])")
+
+
+def _person_name(text: str, roles: dict[str, str]) -> str | None:
+    cleaned = text.strip().strip(",.")
+    role = re.match(r"^(?:the\s+)(?P<role>.+)$", cleaned, re.I)
+    if role:
+        key = role.group("role").lower()
+        key = "chair" if key.startswith("chair") else key
+        return roles.get(key, cleaned)
+    person = parse_person(cleaned)
+    return person.name if person else None
+
+
+def _names(text: str) -> list[str]:
+    out: list[str] = []
+    for piece in split_name_list(text):
+        person = parse_person(piece)
+        if person is not None:
+            out.append(person.name)
+    return out
+
+
+class _VoteReader:
+    def __init__(self, roles: dict[str, str]) -> None:
+        self.roles = roles
+        self.votes: list[Vote] = []
+        self.current: Vote | None = None
+        self.named_side: str | None = None
+        self.table: list[str | None] | None = None
+
+    def new(self, line: int, raw: str) -> Vote:
+        self.current = Vote(line=line, raw=raw)
+        self.votes.append(self.current)
+        return self.current
+
+    def sentence(self, sentence: str, line: int) -> None:
+        moved = _MOVED_BY_RE.search(sentence) or _MOVED_RE.search(sentence)
+        if moved and re.search(r"amendment|motion|recommendation|proposal|that\b|moved,", sentence, re.I):
+            vote = self.new(line, sentence)
+            vote.mover = _person_name(moved.group("mover"), self.roles)
+            if moved.group("seconder"):
+                vote.seconder = _person_name(moved.group("seconder"), self.roles)
+        elif self.current is not None and self.current.seconder is None and self.current.mover:
+            seconded = _SECONDED_RE.search(sentence)
+            if seconded:
+                self.current.seconder = _person_name(seconded.group("seconder"), self.roles)
+        outcome = _OUTCOME_RE.search(sentence)
+        if outcome:
+            word = (outcome.group("o") or outcome.group("caps") or outcome.group("fell") or "").lower()
+            word = " ".join(word.split())
+            vote = self.current
+            if vote is None or vote.outcome is not None:
+                vote = self.new(line, sentence)
+            vote.outcome = _OUTCOME_WORDS.get(word, word)
+        elif _UNANIMOUS_RE.search(sentence) and re.search(
+            r"\b(?:vote|voted|agreed|resolved|carried)\b", sentence, re.I
+        ):
+            vote = self.current if self.current is not None and self.current.outcome is None else None
+            if vote is None:
+                vote = self.new(line, sentence)
+            vote.outcome = "carried"
+        for pattern in _TALLY_RES:
+            tally = pattern.search(sentence)
+            if tally:
+                vote = self.current
+                if vote is None or vote.for_count is not None:
+                    vote = self.new(line, sentence)
+                vote.for_count = int(tally.group("f"))
+                vote.against_count = int(tally.group("a"))
+                if tally.group("ab"):
+                    vote.abstentions = int(tally.group("ab"))
+                break
+
+    def labelled(self, label: str, who: str, line: int, raw: str) -> None:
+        name = _person_name(who, self.roles)
+        if label.lower().startswith(("second",)):
+            if self.current is None or self.current.seconder is not None:
+                self.new(line, raw)
+            assert self.current is not None
+            self.current.seconder = name
+        else:
+            self.new(line, raw).mover = name
+
+    def named(self, side: str, count: str | None, names_text: str, line: int, raw: str) -> None:
+        vote = self.current
+        key = _side(side)
+        if vote is None or getattr(vote, f"{key}_names"):
+            vote = self.new(line, raw)
+        getattr(vote, f"{key}_names").extend(_names(names_text))
+        if count:
+            attribute = {"for": "for_count", "against": "against_count", "abstain": "abstentions"}[key]
+            if getattr(vote, attribute) is None:
+                setattr(vote, attribute, int(count))
+        self.named_side = key
+
+    def table_row(self, cells: tuple[str, ...], line: int, raw: str) -> bool:
+        sides = [_side(c) if _NAMED_HEADER_RE.match(c.strip()) else None for c in cells]
+        if sum(1 for s in sides if s) >= 2:
+            self.table = sides
+            if self.current is None or self.current.for_names or self.current.against_names:
+                self.new(line, raw)
+            return True
+        if self.table is None or self.current is None:
+            return False
+        name_cell = cells[0].strip() if cells else ""
+        for index, cell in enumerate(cells):
+            side = self.table[index] if index < len(self.table) else None
+            if side is None or not cell.strip():
+                continue
+            if _MARK_RE.match(cell.strip()):
+                person = parse_person(name_cell)
+                if person:
+                    getattr(self.current, f"{side}_names").append(person.name)
+            else:
+                getattr(self.current, f"{side}_names").extend(_names(cell))
+        return True
+
+
+_NAMED_HEADER_RE = re.compile(r"^(?:For|Against|Abstentions?|Abstain(?:ed|ing)?|In\s+favour)(?:\s*\(\d+\))?$", re.I)
+
+
+def _side(text: str) -> str:
+    lowered = text.strip().lower()
+    if lowered.startswith("against"):
+        return "against"
+    if lowered.startswith("abst"):
+        return "abstain"
+    return "for"
+
+
+def read_votes(text: NormalisedText, start: int, end: int, roles: dict[str, str] | None = None) -> list[Vote]:
+    """Read the votes recorded between lines ``start`` and ``end`` (inclusive), in order."""
+    reader = _VoteReader(roles or {})
+    last = min(end, len(text.lines))
+    for n in range(max(1, start), last + 1):
+        line = text.line(n)
+        if not line.is_content:
+            if line.furniture is None:
+                reader.named_side = None
+                reader.table = None
+            continue
+        clean = line.clean.strip()
+        if line.cells is not None and reader.table_row(line.cells, n, clean):
+            continue
+        labelled = _LABELLED_RE.match(clean)
+        if labelled:
+            reader.labelled(labelled.group("label"), labelled.group("who"), n, clean)
+            continue
+        named = _NAMED_RE.match(clean)
+        if named and (named.group("names") or named.group("n")):
+            reader.named(named.group("side"), named.group("n"), named.group("names"), n, clean)
+            continue
+        if reader.named_side and reader.current is not None and not re.search(r"[.:]$", clean) and _names(clean):
+            getattr(reader.current, f"{reader.named_side}_names").extend(_names(clean))
+            continue
+        reader.named_side = None
+        for sentence in _SENTENCE_SPLIT_RE.split(clean):
+            reader.sentence(sentence, n)
+    return reader.votes
