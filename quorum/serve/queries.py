@@ -7,6 +7,7 @@ everything inside an exempt document or item, are filtered out here, so no route
 
 from __future__ import annotations
 
+import html
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -19,6 +20,9 @@ from sqlalchemy.orm import Session
 from quorum.serve import schemas as s
 from quorum.serve.filters import Filters
 from quorum.store import schema as db
+from quorum.store.search import MARK_END, MARK_START
+from quorum.store.search import Filters as StoreFilters
+from quorum.store.search import search as store_search
 
 PUBLIC = "public"
 _NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?|-?\.\d+")
@@ -110,8 +114,8 @@ def withheld(session: Session, source_id: int | None = None) -> Withheld:
 # ----------------------------------------------------------------- bodies ---
 
 
-def _body_summary(org: db.Organization, count: int) -> s.BodySummary:
-    return s.BodySummary(id=org.id, name=org.name, meeting_count=count, url=f"/bodies/{org.id}")
+def _body_summary(org: db.Organization, count: int, name: str | None = None) -> s.BodySummary:
+    return s.BodySummary(id=org.id, name=name or org.name, meeting_count=count, url=f"/bodies/{org.id}")
 
 
 def list_bodies(session: Session) -> list[s.BodySummary]:
@@ -121,7 +125,12 @@ def list_bodies(session: Session) -> list[s.BodySummary]:
         counts[org_id] += 1
     members = {org_id for (org_id,) in session.execute(select(db.Membership.organization_id).distinct())}
     orgs = session.scalars(select(db.Organization)).all()
-    out = [_body_summary(org, counts.get(org.id, 0)) for org in orgs if org.id in counts or org.id in members]
+    names = _org_names(session)
+    out = [
+        _body_summary(org, counts.get(org.id, 0), names.get(org.id))
+        for org in orgs
+        if org.id in counts or org.id in members
+    ]
     return sorted(out, key=lambda b: (fold(b.name), b.id))
 
 
@@ -131,15 +140,14 @@ def get_body(session: Session, body_id: int) -> s.Body | None:
     if org is None:
         return None
     meetings = list_meetings(session, Filters(body=body_id))
-    names = _person_names(session)
-    memberships = _memberships(
-        session.scalars(select(db.Membership).where(db.Membership.organization_id == body_id)).all(),
-        names,
-        {org.id: org.name},
-    )
+    people = {p.id: p.name for p in list_people(session)}
+    hidden = withheld(session)
+    rows = session.scalars(select(db.Membership).where(db.Membership.organization_id == body_id)).all()
+    name = _org_names(session).get(org.id, org.name)
+    memberships = _memberships([r for r in rows if r.person_id in people and not hidden.row(r)], people, {org.id: name})
     decisions = list(reversed(list_decisions(session, Filters(body=body_id))))
     return s.Body(
-        **_body_summary(org, len(meetings)).model_dump(),
+        **_body_summary(org, len(meetings), name).model_dump(),
         memberships=memberships,
         meetings=list(reversed(meetings)),
         decisions=decisions,
@@ -150,11 +158,12 @@ def get_body(session: Session, body_id: int) -> s.Body | None:
 
 
 def _org_names(session: Session) -> dict[int, str]:
-    return dict(session.execute(select(db.Organization.id, db.Organization.name)).all())
-
-
-def _person_names(session: Session) -> dict[int, str]:
-    return dict(session.execute(select(db.Person.id, db.Person.name)).all())
+    """Return each body's display name: a printed variant not in capitals when there is one."""
+    names = dict(session.execute(select(db.Organization.id, db.Organization.name)).all())
+    for org_id, name in session.execute(select(db.OrganizationName.organization_id, db.OrganizationName.name)):
+        if names.get(org_id, "").isupper() and not name.isupper():
+            names[org_id] = name
+    return names
 
 
 def _meeting_summary(meeting: db.Meeting, orgs: dict[int, str], record: Any = None) -> s.MeetingSummary:
@@ -761,3 +770,58 @@ def list_motions(session: Session) -> list[s.Motion]:
     """Return every public notice of motion, by id."""
     hidden = withheld(session)
     return [_motion(row) for row in session.scalars(select(db.Motion).order_by(db.Motion.id)) if not hidden.row(row)]
+
+
+# ----------------------------------------------------------------- search ---
+
+#: Most hits a search returns (pages and feeds paginate within them).
+SEARCH_LIMIT = 200
+
+
+def _snippet_html(snippet: str) -> str:
+    """Return the store's snippet HTML-escaped, its match markers turned into <mark> elements."""
+    escaped = html.escape(snippet.replace("\n", " "), quote=False)
+    return escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+
+
+def search(session: Session, query: str, filters: Filters, limit: int = SEARCH_LIMIT) -> list[s.SearchHit]:
+    """Search with the store's full-text search; return ranked public hits linking to their lines."""
+    body_name = None
+    if filters.body is not None:
+        org = session.get(db.Organization, filters.body)
+        if org is None:
+            return []
+        body_name = org.name
+    start, end = filters.date_range()
+    store_filters = StoreFilters(
+        body=body_name, date_from=start, date_to=end, kind=filters.kind or None, person=filters.person
+    )
+    hits = store_search(session, query, store_filters, limit=limit)
+    paths = dict(session.execute(select(db.Source.path, db.Source.id)).all())
+    hidden = withheld(session)
+    out = []
+    for hit in hits:
+        source_id = paths.get(hit.source_path)
+        if source_id is None or hidden.covers(source_id, hit.start_line, hit.end_line):
+            continue
+        kind = hit.document_kind if hit.kind == "text" and hit.document_kind else hit.kind
+        out.append(
+            s.SearchHit(
+                kind=kind,
+                title=hit.title or f"{kind.replace('_', ' ').capitalize()} in {hit.source_path.rsplit('/', 1)[-1]}",
+                snippet=_snippet_html(hit.snippet),
+                score=hit.rank,
+                url=source_url(source_id, hit.start_line, hit.end_line),
+                meeting_id=hit.meeting_id,
+                body_name=hit.body,
+                date=hit.date,
+                source=s.SourceRef(
+                    source_id=source_id,
+                    start_line=hit.start_line,
+                    end_line=max(hit.start_line, hit.end_line),
+                    start_page=hit.page,
+                    url=source_url(source_id, hit.start_line, hit.end_line),
+                ),
+            )
+        )
+    return out
