@@ -197,9 +197,17 @@ def _continuation(line: Line) -> tuple[str, tuple[int, int] | None, str | None]:
     return _split_pages(line.clean)
 
 
+_NOT_A_TITLE_START = re.compile(
+    r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|am|pm|a\.m|p\.m|noon|%|per\s+cent|hours?|minutes?\s+(?:past|to)|"
+    r"clear\s+(?:working\s+)?days?|working\s+days?|days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+
+
 def _looks_like_heading(title: str) -> bool:
-    """True when an item title reads as a heading rather than a sentence or list entry."""
-    if not title or len(title) > _MAX_TITLE:
+    """True when an item title reads as a heading rather than a sentence, a date or a list entry."""
+    if not title or len(title) > _MAX_TITLE or _NOT_A_TITLE_START.match(title):
         return False
     first = title.lstrip("“\"'‘(")[:1]
     if not first or not (first.isupper() or first.isdigit()):

@@ -40,7 +40,7 @@ from quorum.model import (
 
 # ------------------------------------------------------------------ labels ---
 
-_COLON = r"\s*(?:(?::|：|\t)\s*(?P<rest>.*))?$"
+_COLON = r"\s*(?:(?::|：|\t|\s[-–—]\s)\s*(?P<rest>.*))?$"
 
 #: Membership section labels: kind, pattern for the label text.
 _SECTION_LABELS: tuple[tuple[str, str], ...] = (
@@ -82,6 +82,11 @@ _BODY_LABEL = re.compile(
 _MEETING_OF = re.compile(
     r"\bmeeting\s+of\s+(?:the\s+)?(?P<body>[A-Z][\w&',\- ]+?)(?:\s+(?:will|to)\s+be\s+held\b|\s+on\b|\s+at\b|[.,]|$)"
 )
+_MEETING_OF_LEAD = re.compile(
+    r"^(?:(?:notice\s+of\s+)?(?:an?\s+)?(?:\w+\s+)?meeting\s+of|you\s+are\s+(?:hereby\s+)?summoned|"
+    r"notice\s+is\s+(?:hereby\s+)?given)",
+    re.IGNORECASE,
+)
 _QUORUM = re.compile(
     r"\bquorum\b\s*(?:is\s*|of\s*|[:=\-–]\s*)?(?P<value>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b",
     re.IGNORECASE,
@@ -99,12 +104,13 @@ _WORD_NUMBERS = {
     "ten": 10,
 }
 _PUBLICATION = re.compile(
-    r"^(?:(?:agenda|summons|notice)\s+)?(?:publication\s+date|date\s+of\s+publication|date\s+published|"
-    r"published(?:\s+on)?|issued(?:\s+on)?|date\s+issued)\s*(?::|\t|\s)\s*(?P<rest>.*)$",
+    r"\b(?:publication\s+date|date\s+of\s+publication|date\s+(?:agenda\s+|summons\s+)?published|"
+    r"(?:agenda|summons|notice)\s+published|published(?:\s+on)?\s*:|^published(?:\s+on)?\b|issued\s+on|"
+    r"date\s+(?:of\s+)?issued?)\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _DESPATCH = re.compile(
-    r"^(?:date\s+of\s+)?(?:despatch|dispatch)(?:ed)?(?:\s+date)?(?:\s+on)?\s*(?::|\t|\s)\s*(?P<rest>.*)$",
+    r"\b(?:date\s+of\s+)?(?:despatch|dispatch)(?:ed)?(?:\s+date)?(?:\s+on)?\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _QUESTION_DEADLINE = re.compile(
@@ -190,14 +196,13 @@ def _read_body(lines: list[Line]) -> str | None:
         clean = line.clean
         if _DATE_LABEL.match(clean) or _TIME_LABEL.match(clean) or _VENUE_LABEL.match(clean) or find_date(clean):
             break
+        meeting_of = _MEETING_OF.search(clean)
+        if meeting_of and _MEETING_OF_LEAD.match(clean):
+            return _strip_body_suffix(meeting_of.group("body").strip())
         if _NOT_BODY.match(clean):
-            match = _MEETING_OF.search(clean)
-            if match:
-                return _strip_body_suffix(match.group("body").strip())
             continue
         if len(clean) > 120 or clean.endswith("."):
-            match = _MEETING_OF.search(clean)
-            return _strip_body_suffix(match.group("body").strip()) if match else None
+            return _strip_body_suffix(meeting_of.group("body").strip()) if meeting_of else None
         return _strip_body_suffix(clean)
     return None
 
@@ -300,11 +305,16 @@ def _match_section(clean: str) -> tuple[str, str, str] | None:
 
 
 def _person_ref(person: PersonName, line: int, role: str | None = None, organisation: str | None = None) -> PersonRef:
+    """Build a PersonRef; bracketed roles fill role (a chair role first) and organisation when not given."""
     roles = person.roles
     if role is None and roles:
-        role = roles[0]
-        if organisation is None and len(roles) > 1:
-            organisation = roles[1]
+        chair_roles = [r for r in roles if role_kind(r)]
+        if chair_roles:
+            role = chair_roles[0]
+        else:
+            role = roles[0]
+            if organisation is None and len(roles) > 1:
+                organisation = roles[1]
     return PersonRef(
         name=person.name,
         line=line,
@@ -549,10 +559,12 @@ def _read_publication(lines: list[Line]) -> tuple[str, str] | None:
     """Return (iso, raw) of the publication date; a "publication date" label beats a despatch date."""
     despatch: tuple[str, str] | None = None
     for line in lines:
-        match = _PUBLICATION.match(line.clean)
+        if len(line.clean) > 200:
+            continue
+        match = _PUBLICATION.search(line.clean)
         if match and (found := find_date(match.group("rest"))):
             return found
-        match = _DESPATCH.match(line.clean)
+        match = _DESPATCH.search(line.clean)
         if match and despatch is None and (found := find_date(match.group("rest"))):
             despatch = found
     return despatch

@@ -526,6 +526,54 @@ def test_moderngov_style_front_sheet() -> None:
     assert meeting.span.end_line == MODERNGOV_SHEET.split("\n").index("6.\tStaffing Matters\t31 - 40") + 1
 
 
+COUNTY_SHEET = """Public Document Pack
+
+Notice of a meeting of the Health and Wellbeing Board
+
+Thursday 6 March 2025 at 2.00 pm
+Room 2.01, County Hall, Oxford OX1 1ND
+
+Membership
+Chair – Councillor Jane Smith
+Councillors: Liz Brighouse OBE, Tim Bearder (Deputy Chair)
+Dr Ansaf Azhar	Director of Public Health
+
+Notes: Date agenda published 26 February 2025
+1 April 2025 is the date of the annual meeting.
+
+AGENDA
+
+1 Apologies for Absence and Temporary Appointments
+2 Declarations of Interest
+3 Minutes (Pages 1 - 10)
+To approve the minutes of the meeting held on 1 April 2024.
+4 Petitions and Public Address
+"""
+
+
+def test_unlabelled_county_style_front_sheet() -> None:
+    text = _text(COUNTY_SHEET)
+    meeting = extract_meetings(text, [])[0]
+    assert meeting.body == "Health and Wellbeing Board"  # "Notice of a meeting of the ..."
+    assert (meeting.date, meeting.time) == ("2025-03-06", "14:00")
+    assert meeting.venue == "Room 2.01, County Hall, Oxford OX1 1ND"
+    assert (meeting.chair, meeting.vice_chair) == ("Jane Smith", "Tim Bearder")
+    assert [(p.name, p.role) for p in meeting.members] == [
+        ("Jane Smith", "Chair"),
+        ("Liz Brighouse OBE", None),
+        ("Tim Bearder", "Deputy Chair"),
+        ("Dr Ansaf Azhar", "Director of Public Health"),
+    ]
+    assert (meeting.publication_date, meeting.publication_date_raw) == ("2025-02-26", "26 February 2025")
+    # "1 April 2025 is the date ..." above the agenda is a date, not item 1
+    assert _items(meeting) == [
+        ("1", "Apologies for Absence and Temporary Appointments", None),
+        ("2", "Declarations of Interest", None),
+        ("3", "Minutes", (1, 10)),
+        ("4", "Petitions and Public Address", None),
+    ]
+
+
 def test_part_headers_switch_access() -> None:
     raw = (
         "Licensing Panel\n\nDate: Monday 3 March 2025\n\nAGENDA - PART I\n\n1. APOLOGIES\n\n"
