@@ -108,7 +108,7 @@ def minutes_spans_for(text: NormalisedText, documents: list[Document]) -> list[M
                 )
             )
     for span in find_minutes_spans(text):
-        if not any(lo <= span.header_line <= hi or lo <= span.start_line <= hi for lo, hi in covered):
+        if not any(span.start_line <= hi and span.end_line >= lo for lo, hi in covered):
             spans.append(span)
     spans.sort(key=lambda s: s.start_line)
     return spans

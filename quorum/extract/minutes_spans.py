@@ -116,7 +116,9 @@ def clean_body(body: str) -> str:
     while previous != stripped:
         previous = stripped
         stripped = _QUALIFIER_RE.sub("", stripped).strip(" -–:,")
-    return stripped or body.strip()
+    if not stripped or stripped.lower() in ("meeting", "minutes", "the meeting"):
+        return body.strip()
+    return stripped
 
 
 def _content_lines(text: NormalisedText, start: int, end: int) -> list[int]:
