@@ -130,6 +130,17 @@ class Identities:
         self.session.flush()
         return person.id
 
+    def _complete(self, person_id: int, parsed: ParsedName) -> None:
+        """Fill a known person's missing title or given name from a fuller printing of the same name."""
+        titles = " ".join(t for t in parsed.honorifics if fold(t).rstrip(".") not in {"councillor", "cllr", "clr"})
+        if not titles and parsed.initials_only:
+            return
+        person = self.session.get(s.Person, person_id)
+        if person is None:
+            return
+        if titles and not person.honorific_prefix and parsed.family_key == person.family_key:
+            person.honorific_prefix = titles
+
     def person(
         self,
         printed: str | None,
@@ -161,7 +172,11 @@ class Identities:
             source=self.source_id,
             distinct=frozenset(distinct or ()),
         )
-        person_id = decision.person_id if decision.person_id is not None else self._new_person(parsed)
+        if decision.person_id is None:
+            person_id = self._new_person(parsed)
+        else:
+            person_id = decision.person_id
+            self._complete(person_id, parsed)
         name = printed.strip()
         if (person_id, name) not in self._aliases:
             self._aliases.add((person_id, name))

@@ -45,6 +45,7 @@ class Prepared:
     result: ParseResult
     lines: list[str]
     document_hashes: list[str] = field(default_factory=list)
+    fingerprints: list[tuple[list[str], list[str]]] = field(default_factory=list)
     exempt: list[tuple[int, int]] = field(default_factory=list)
     chunks: list[ChunkDraft] = field(default_factory=list)
 
@@ -61,21 +62,50 @@ class Prepared:
         return any(s <= end and start <= e for s, e in self.exempt)
 
 
-def content_hash(lines: list[Line]) -> str:
-    """Hash a document's content so the same text in two packs hashes alike.
+def normalised_content(lines: list[Line]) -> list[str]:
+    """Return a document's content lines in a form that survives republishing.
 
-    Page furniture, blank lines, bare numbers (page numbers printed in tables),
-    markup debris, typographic quotes and line breaks are ignored.
+    Page furniture, blank lines, bare numbers (page numbers printed in
+    tables), markup debris and typographic quotes are dropped or folded, and
+    case is folded.
     """
-    digest = hashlib.sha256()
+    out = []
     for line in lines:
         if line.furniture is not None or not line.clean or _DIGITS.match(line.clean):
             continue
         text = _SPACE.sub(" ", re.sub(r"</?p>", " ", line.clean).translate(_QUOTES)).strip().casefold()
         if text:
-            digest.update(text.encode("utf-8"))
-            digest.update(b" ")
+            out.append(text)
+    return out
+
+
+def content_hash(lines: list[Line]) -> str:
+    """Hash a document's content so the same text in two packs hashes alike (see :func:`normalised_content`)."""
+    digest = hashlib.sha256()
+    for text in normalised_content(lines):
+        digest.update(text.encode("utf-8"))
+        digest.update(b" ")
     return digest.hexdigest()
+
+
+def fingerprint(lines: list[Line]) -> tuple[list[str], list[str]]:
+    """Return (anchors, line hashes) for near-duplicate detection of a document.
+
+    Line hashes are 12 hex digits per distinct normalised content line;
+    anchors are the hashes of the five longest lines, the first being the
+    document's own anchor. Two copies of a report that differ in a line or two
+    (a garbled URL, a page number) share anchors and most line hashes.
+    """
+    content = normalised_content(lines)
+    hashes = {text: hashlib.sha256(text.encode("utf-8")).hexdigest()[:12] for text in content}
+    longest = sorted(hashes, key=lambda t: (-len(t), t))[:5]
+    return [hashes[t] for t in longest], sorted(set(hashes.values()))
+
+
+def similarity(a: list[str] | set[str], b: list[str] | set[str]) -> float:
+    """Jaccard similarity of two sets of line hashes (0 when both are empty)."""
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / len(sa | sb) if sa or sb else 0.0
 
 
 def exempt_spans(result: ParseResult) -> list[tuple[int, int]]:
@@ -183,7 +213,9 @@ def chunk_lines(
 def prepare(result: ParseResult, text: NormalisedText) -> Prepared:
     """Prepare a parse result of ``text`` for storing (hashes, exempt spans, passages)."""
     count = len(text.lines)
-    hashes = [content_hash(text.lines[d.span.start_line - 1 : min(d.span.end_line, count)]) for d in result.documents]
+    spans = [text.lines[d.span.start_line - 1 : min(d.span.end_line, count)] for d in result.documents]
+    hashes = [content_hash(lines) for lines in spans]
+    fingerprints = [fingerprint(lines) for lines in spans]
     exempt = exempt_spans(result)
     skip = _covered(exempt + structured_spans(result), count)
     chunks = chunk_lines(text, _innermost(result, count), skip)
@@ -191,6 +223,7 @@ def prepare(result: ParseResult, text: NormalisedText) -> Prepared:
         result=result,
         lines=[line.raw for line in text.lines],
         document_hashes=hashes,
+        fingerprints=fingerprints,
         exempt=exempt,
         chunks=chunks,
     )

@@ -89,7 +89,12 @@ class Source(Base):
 
 
 class Document(Base):
-    """A typed document, once, however many packs republish it (keyed by content hash)."""
+    """A typed document, once, however many packs republish it.
+
+    Found by exact content hash, or as a near duplicate: a document whose
+    anchor line is among the new one's longest lines and whose content lines
+    are nearly all the same (see :func:`quorum.store.prepare.fingerprint`).
+    """
 
     __tablename__ = "documents"
 
@@ -97,6 +102,8 @@ class Document(Base):
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     kind: Mapped[str] = mapped_column(String(32))
     title: Mapped[str | None] = mapped_column(Text)
+    anchor: Mapped[str | None] = mapped_column(String(12), index=True)  # hash of the longest content line
+    line_hashes: Mapped[list[Any] | None]  # hashes of the content lines, for near-duplicate matching
 
 
 class DocumentAppearance(Base):

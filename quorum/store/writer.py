@@ -22,7 +22,7 @@ from quorum.resolve.bodies import body_key, occasion
 from quorum.resolve.names import fold, roles_of
 from quorum.store import schema as s
 from quorum.store.identity import Context, Identities
-from quorum.store.prepare import Prepared
+from quorum.store.prepare import Prepared, similarity
 
 #: Tables holding facts owned by one source, children before parents.
 SOURCE_TABLES: tuple[type[s.Base], ...] = (
@@ -45,6 +45,10 @@ SOURCE_TABLES: tuple[type[s.Base], ...] = (
     s.OrganizationName,
     s.DocumentAppearance,
 )
+
+#: Near-duplicate documents: at least this share of content lines in common, and this many lines.
+NEAR_DUPLICATE = 0.9
+MIN_NEAR_DUPLICATE_LINES = 20
 
 #: Roles held in the body itself, and roles that are posts of the Council whatever the body.
 BODY_ROLES = frozenset({"chair", "vice-chair", "co-optee", "adviser"})
@@ -227,9 +231,20 @@ class _Writer:
         result = self.prepared.result
         for index, doc in enumerate(result.documents):
             digest = self.prepared.document_hashes[index]
+            anchors, line_hashes = (
+                self.prepared.fingerprints[index] if index < len(self.prepared.fingerprints) else ([], [])
+            )
             document = self.session.scalar(select(s.Document).where(s.Document.content_hash == digest))
             if document is None:
-                document = s.Document(content_hash=digest, kind=str(doc.kind), title=doc.title)
+                document = self.near_duplicate(anchors, line_hashes)
+            if document is None:
+                document = s.Document(
+                    content_hash=digest,
+                    kind=str(doc.kind),
+                    title=doc.title,
+                    anchor=anchors[0] if anchors else None,
+                    line_hashes=line_hashes or None,
+                )
                 self.session.add(document)
                 self.session.flush()
             parent = self.appearances[doc.parent] if doc.parent is not None and doc.parent < index else None
@@ -253,6 +268,17 @@ class _Writer:
             self.session.add(appearance)
             self.session.flush()
             self.appearances.append(appearance.id)
+
+    def near_duplicate(self, anchors: list[str], line_hashes: list[str]) -> s.Document | None:
+        """Return a stored document that is nearly the same text (shared anchor line, ≥90% same lines)."""
+        if len(line_hashes) < MIN_NEAR_DUPLICATE_LINES or not anchors:
+            return None
+        best: tuple[float, s.Document] | None = None
+        for candidate in self.session.scalars(select(s.Document).where(s.Document.anchor.in_(anchors))):
+            score = similarity(candidate.line_hashes or [], line_hashes)
+            if score >= NEAR_DUPLICATE and (best is None or score > best[0]):
+                best = (score, candidate)
+        return best[1] if best else None
 
     def appearance_of(self, index: int | None) -> int | None:
         """The appearance id of the document with pack index ``index``."""
@@ -390,8 +416,6 @@ class _Writer:
                 context.chair_id = self.ids.person(minutes.chair, line=line, context=context)
                 self.membership(context.chair_id, org_id, "chair", line, meeting_id=meeting_id, date=date)
             roster: set[int] = set()
-            if context.chair_id is not None:
-                roster.add(context.chair_id)
             groups: list[tuple[str, list[m.Attendee]]] = [
                 ("present", minutes.present),
                 ("apologies", minutes.apologies),
@@ -401,16 +425,13 @@ class _Writer:
             for status, attendees in groups:
                 for attendee in attendees:
                     printed = f"{attendee.honorific} {attendee.name}" if attendee.honorific else attendee.name
-                    if context.chair_id is not None and minutes.chair and fold(attendee.name) == fold(minutes.chair):
-                        person_id = context.chair_id
-                    else:
-                        person_id = self.ids.person(
-                            printed,
-                            line=attendee.line,
-                            organisation=attendee.organisation,
-                            distinct=roster if status != "in_attendance" else None,
-                            context=context,
-                        )
+                    person_id = self.ids.person(
+                        printed,
+                        line=attendee.line,
+                        organisation=attendee.organisation,
+                        distinct=roster if status != "in_attendance" else None,
+                        context=context,
+                    )
                     replacing_id = None
                     if attendee.replacing:
                         replacing_id = self.ids.person(attendee.replacing, line=attendee.line, context=context)
