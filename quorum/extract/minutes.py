@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from quorum.extract.minutes_attendance import Attendance, read_attendance
+from quorum.extract.minutes_attendance import Attendance, read_attendance, reserves_in_sentence
 from quorum.extract.minutes_dates import find_times, parse_time
 from quorum.extract.minutes_declarations import read_declarations
 from quorum.extract.minutes_items import ItemHeading, find_item_headings, read_resolutions
@@ -50,21 +50,6 @@ _APOLOGY_SENTENCE_RE = re.compile(
     r"\bapolog(?:y|ies)(?:\s+for\s+absence)?\s+(?:was|were|had\s+been|have\s+been)\s+"
     r"(?:received|submitted|given|tendered|made|noted|sent)\s+(?:from|on\s+behalf\s+of|by)\s+(?P<who>[^.]+)",
     re.I,
-)
-_RESERVE_SENTENCE_RES = (
-    re.compile(
-        r"(?P<reserve>(?:Councillor|Cllr)\.?\s+[A-Z][^,;()]*?)\s+(?:attended|was\s+present|attending)\s+as\s+"
-        r"(?:a\s+|the\s+)?(?:duly\s+appointed\s+)?(?:reserve|substitute)(?:\s+member)?\s+for\s+"
-        r"(?P<for>(?:Councillor|Cllr)\.?\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
-    ),
-    re.compile(
-        r"(?P<reserve>(?:Councillor|Cllr)\.?\s+[A-Z][^,;()]*?)\s+(?:substituted|substituting|deputised|deputising)"
-        r"\s+for\s+(?P<for>(?:Councillor|Cllr)\.?\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
-    ),
-    re.compile(
-        r"(?P<reserve>(?:Councillor|Cllr)\.?\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})\s+"
-        r"(?:for|replacing|in\s+place\s+of)\s+(?P<for>(?:Councillor|Cllr)\.?\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
-    ),
 )
 _COMMENCED_RE = re.compile(r"\b(?:commenced|started|began|opened|convened|start(?:ed)?)\s+at\s+", re.I)
 _CLOSED_AT_RE = re.compile(r"\b(?:closed|ended|finished|concluded|terminated|rose|close)\b", re.I)
@@ -148,20 +133,10 @@ def _item_people(text: NormalisedText, item: ItemHeading, attendance: Attendance
                         known_apologies.add(person.name)
                         attendance.apologies.append(Attendee(person.name, n, honorific=person.honorific))
         if _RESERVE_TITLE_RE.search(item.title) or _APOLOGY_TITLE_RE.search(item.title):
-            for pattern in _RESERVE_SENTENCE_RES:
-                for match in pattern.finditer(clean):
-                    reserve = parse_person(match.group("reserve"))
-                    replaced = parse_person(match.group("for"))
-                    if reserve and reserve.name not in known_reserves:
-                        known_reserves.add(reserve.name)
-                        attendance.reserves.append(
-                            Attendee(
-                                reserve.name,
-                                n,
-                                replacing=replaced.name if replaced else None,
-                                honorific=reserve.honorific,
-                            )
-                        )
+            for reserve in reserves_in_sentence(clean, n):
+                if reserve.name not in known_reserves:
+                    known_reserves.add(reserve.name)
+                    attendance.reserves.append(reserve)
             if line.cells and len(line.cells) >= 2 and _RESERVE_TITLE_RE.search(item.title):
                 _reserve_row(line.cells, n, attendance, known_reserves)
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from quorum.extract.names import looks_like_name, parse_person, role_kind, split_name_list
+from quorum.extract.names import looks_like_name, parse_person, role_kind, split_name_list, split_roles
 from quorum.model import Attendee, NormalisedText
 
 PRESENT = "present"
@@ -61,6 +61,23 @@ _ROLE_WORDS_RE = re.compile(
     r"|Assistant|Lead|Leader|Member|Holder|Commander|Coordinator|Co-ordinator|Consultant|Secretary|Minute"
     r"|Treasurer|Analyst|Specialist|Nurse|Principal|Deputy|Chair|Chairman|Mayor)\b"
 )
+_RESERVE_SENTENCE_RES = (
+    re.compile(
+        r"(?P<reserve>(?:Councillor|Cllr)\.?\s+[A-Z][^,;()]*?)\s+(?:attended|was\s+present|attending)\s+as\s+"
+        r"(?:a\s+|the\s+)?(?:duly\s+appointed\s+)?(?:reserve|substitute)(?:\s+member)?\s+for\s+"
+        r"(?P<for>(?:Councillor|Cllr)\.?\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
+    ),
+    re.compile(
+        r"(?P<reserve>(?:Councillor|Cllr)\.?\s+[A-Z][^,;()]*?)\s+(?:substituted|substituting|deputised|deputising)"
+        r"\s+for\s+(?P<for>(?:Councillor|Cllr)\.?\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
+    ),
+    re.compile(
+        r"(?P<reserve>(?:Councillor|Cllr)\.?\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})\s+"
+        r"(?:for|replacing|in\s+place\s+of)\s+(?P<for>(?:Councillor|Cllr)\.?\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
+    ),
+)
+_STARTS_PERSON_RE = re.compile(r"^(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Miss|Dr|Reverend|Revd|Professor)\b")
+_OPEN_LIST_END_RE = re.compile(r"(?:,|;|\band|&|\bwith)\s*$")
 _ZONE_STOP_RE = re.compile(r"^(?:PRAYERS|ACTION|RECOMMENDED ITEMS|RESOLVED ITEMS|PART I\b|MINUTES\b)")
 
 
@@ -157,6 +174,7 @@ class _BlockReader:
         self.label = ""
         self.group_id = 0
         self.prose: list[tuple[int, str]] = []
+        self.sentence_reserves: list[Attendee] = []
 
     def open_group(self, kind: str, label: str) -> None:
         self.flush_prose()
@@ -240,6 +258,8 @@ class _BlockReader:
             return
         if self.entries and self.entries[-1].group_id == self.group_id and self._continues_name(text):
             return
+        if self.prose and _STARTS_PERSON_RE.match(text) and not _OPEN_LIST_END_RE.search(self.prose[-1][1]):
+            self.flush_prose()  # one person per line: "Councillor A (Mayor)" over "Councillor B (Deputy Mayor)"
         self.prose.append((line, text))
 
     def _continues_name(self, piece: str) -> bool:
@@ -254,6 +274,28 @@ class _BlockReader:
             return False
         last.name = f"{last.name} {piece}"
         return True
+
+
+def reserves_in_sentence(clean: str, line: int) -> list[Attendee]:
+    """Read reserves from a sentence: "Councillor A attended as a reserve for Councillor B", "A substituted for B".
+
+    Returns one :class:`Attendee` per reserve, with ``replacing`` set to the member replaced.
+    """
+    out: list[Attendee] = []
+    for pattern in _RESERVE_SENTENCE_RES:
+        for match in pattern.finditer(clean):
+            reserve = parse_person(match.group("reserve"))
+            replaced = parse_person(match.group("for"))
+            if reserve and all(a.name != reserve.name for a in out):
+                out.append(
+                    Attendee(
+                        reserve.name,
+                        line,
+                        replacing=replaced.name if replaced else None,
+                        honorific=reserve.honorific,
+                    )
+                )
+    return out
 
 
 def _legend_status(what: str) -> str:
@@ -303,7 +345,14 @@ def _replacing(entry: _Entry) -> str | None:
 def _is_chair(entry: _Entry, role: str | None) -> bool:
     if entry.group == "chair":
         return True
-    return any(role_kind(r) == "chair" or bool(_MAYOR_RE.match(r.strip())) for r in entry.roles)
+    if any(role_kind(r) == "chair" or bool(_MAYOR_RE.match(r.strip())) for r in entry.roles):
+        return True
+    # a role column that says so: "Leader of the Council (Chair)", "Chairman"
+    for attr in entry.attrs:
+        _, attr_roles = split_roles(attr)
+        if role_kind(attr) == "chair" or any(role_kind(r) == "chair" for r in attr_roles):
+            return True
+    return False
 
 
 def read_attendance(text: NormalisedText, start: int, end: int) -> Attendance:
@@ -318,6 +367,8 @@ def read_attendance(text: NormalisedText, start: int, end: int) -> Attendance:
     for n in range(start, min(end, len(text.lines)) + 1):
         line = text.line(n)
         if not line.is_content:
+            if line.furniture is None:
+                reader.flush_prose()  # a blank line ends a prose list
             continue
         clean = line.clean.strip()
         legend = _LEGEND_RE.match(clean)
@@ -325,6 +376,11 @@ def read_attendance(text: NormalisedText, start: int, end: int) -> Attendance:
             reader.flush_prose()
             reader.legend[legend.group("marker")] = _legend_status(legend.group("what"))
             reader.group = None
+            continue
+        sentence_reserves = reserves_in_sentence(clean, n)
+        if sentence_reserves:
+            reader.flush_prose()
+            reader.sentence_reserves.extend(sentence_reserves)
             continue
         apology = _APOLOGY_PROSE_RE.match(clean)
         if apology:
@@ -418,4 +474,6 @@ def _settle(reader: _BlockReader) -> Attendance:
         if result.chair is None and _is_chair(entry, role):
             result.chair = entry.name
             result.chair_line = entry.line
+    for reserve in reader.sentence_reserves:
+        put(result.reserves, "reserves", reserve)
     return result

@@ -178,7 +178,9 @@ def _from_row(cells: tuple[str, ...], line: int, owner: ItemHeading | None) -> l
         if member is None and re.match(r"^(?:Councillors?|Cllrs?)\b", cell):
             person = parse_person(cell)
             member = person.name if person else None
-        elif item_text is None and re.match(r"^(?:agenda\s+)?(?:item|minute)?\s*\d+[a-z]?\b", cell, re.I):
+        elif item_text is None and re.match(
+            r"^(?:agenda\s+)?(?:item|minute)?\s*(?:[A-Z]{1,4}[/.\-]?)?\d+[a-z]?\b", cell, re.I
+        ):
             item_text = cell
         elif interest is None and _INTEREST_WORDS_RE.search(cell):
             interest = cell

@@ -23,7 +23,8 @@ from quorum.model import Access, NormalisedText, Resolution
 from quorum.normalise.lines import BLANK_PAGE_NOTICE
 
 _ITEM_RE = re.compile(
-    r"^(?:minute\s+(?:no\.?\s*)?)?(?P<num>[A-Z]{0,4}\d{1,4}(?:[./]\d{1,4})?[a-z]?)(?:[.:)]|\s+[-–—])?\s+(?P<title>\S.*)$",
+    r"^(?:minute\s+(?:no\.?\s*)?)?(?P<num>(?:[A-Z]{1,4}[/.\-]?)?\d{1,4}(?:[./]\d{1,4})?[a-z]?)(?:[.:)]|\s+[-–—])?\s+"
+    r"(?P<title>\S.*)$",
     re.IGNORECASE,
 )
 _MONTH_START_RE = re.compile(
@@ -48,6 +49,8 @@ _STOP_RE = re.compile(
 _LIST_ITEM_RE = re.compile(
     r"^(?:[-•▪◦·]\s*)?(?:\(?(?:[ivxlc]{1,6}|\d{1,2}|[a-z])\)|(?:[ivxlc]{1,6}|\d{1,2}|[a-z])[.)])\s+|^[-•▪◦·]\s+"
 )
+#: A planning application reference leading a minute's title ("24/01234/FUL - Land at Mill Lane").
+_PLANNING_REF_RE = re.compile(r"^(?:[A-Z]{1,3}/)?\d{2,4}/\d{2,6}(?:/[A-Z]{2,6})?\b")
 _EXEMPT_RE = re.compile(r"^(?:PART\s+II\b|Part\s+II\b|EXEMPT\b|CONFIDENTIAL\b|RESTRICTED\b)")
 _PUBLIC_RE = re.compile(r"^(?:PART\s+I\b(?!I)|Part\s+I\b(?!I))")
 _CLOSING_STOP_RE = re.compile(r"\bmeeting\b.{0,70}?\b(?:closed|ended|finished|concluded)\b", re.IGNORECASE)
@@ -74,16 +77,16 @@ def _candidate(text: NormalisedText, n: int) -> tuple[str, str] | None:
     clean = text.line(n).clean.strip()
     if "\t" in clean:
         head, _, tail = clean.partition("\t")
-        if "\t" in tail or not re.fullmatch(r"(?:minute\s+)?[A-Z]{0,4}\d{1,4}[.:)]?", head.strip(), re.I):
+        if "\t" in tail or not re.fullmatch(r"(?:minute\s+)?(?:[A-Z]{1,4}[/.\-]?)?\d{1,4}[.:)]?", head.strip(), re.I):
             return None
         clean = f"{head.strip()} {tail.strip()}"
     match = _ITEM_RE.match(clean)
     if not match:
         return None
     number, title = match.group("num"), match.group("title").strip()
-    if not title[:1].isupper() and title[:1] not in "“\"'‘":
+    if not title[:1].isupper() and title[:1] not in "“\"'‘" and not _PLANNING_REF_RE.match(title):
         return None
-    if re.match(r"^[A-Za-z]", number) and not re.match(r"^(?:minute|[A-Z]{1,4}\d)", clean, re.I):
+    if re.match(r"^[A-Za-z]", number) and not re.match(r"^(?:minute|[A-Z]{1,4}[/.\-]?\d)", clean, re.I):
         return None
     if _MONTH_START_RE.match(title) or DATE_RE.match(clean) or len(title) > 200:
         return None

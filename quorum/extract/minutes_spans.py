@@ -84,7 +84,9 @@ _BREAK_RE = re.compile(
 )
 _COVER_CAPS_DATE_RE = re.compile(r"^[A-Z][A-Z &,'()\-]{2,60}\s+\d{1,2}\s+[A-Z]{3,9}\s+\d{4}$")
 _RESOLUTION_START_RE = re.compile(r"^(?:RESOLVED|AGREED|RECOMMENDED|DECIDED|Resolved|Agreed)\b")
-_NUMBERED_RE = re.compile(r"^\d{1,4}[.:)]?\s+[A-Z]")
+_NUMBERED_RE = re.compile(
+    r"^\d{1,4}[.:)]?\s+(?!(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?,?\s+\d{4})[A-Z]"
+)
 
 
 @dataclass(slots=True)
@@ -198,6 +200,17 @@ def _validated(text: NormalisedText, header: _Header, limit: int) -> bool:
         if header.strong and (_NUMBERED_RE.match(clean) or _RESOLUTION_START_RE.match(clean)):
             return True
     return False
+
+
+def _same_heading_block(text: NormalisedText, previous: int, line: int, within: int) -> bool:
+    """True when ``line`` lies within ``within`` lines under the heading at ``previous``, before any minute."""
+    if line - previous > within:
+        return False
+    for m in range(previous + 1, line):
+        current = text.line(m)
+        if current.furniture == BLANK_PAGE_NOTICE or (current.is_content and _NUMBERED_RE.match(current.clean)):
+            return False
+    return True
 
 
 def _walk_back(text: NormalisedText, line: int, floor: int) -> tuple[int, str | None, int | None, int | None]:
@@ -323,20 +336,25 @@ def find_minutes_spans(text: NormalisedText, start: int = 1, end: int | None = N
     """
     last_line = len(text.lines) if end is None else min(end, len(text.lines))
     headers: list[_Header] = []
-    covered_until = 0
     for n in _content_lines(text, start, last_line):
-        if n <= covered_until:
-            continue
         header = _header_at(text, n)
+        orphan = False
         if header is None and _PRESENT_RE.match(text.line(n).clean):
+            orphan = True
             header = _Header(n, strong=False, body=None)
             if not any(_NUMBERED_RE.match(text.line(m).clean) for m in _next_content(text, n, last_line, 80)):
                 header = None
         if header is None or not _validated(text, header, last_line):
             continue
+        if headers and _same_heading_block(text, headers[-1].line, n, within=40 if orphan else 8):
+            # a second heading line (or the attendance block) under a heading already taken
+            previous = headers[-1]
+            if previous.date_line_text is None and header.date_line_text is not None:
+                previous.date_line_text = header.date_line_text
+            if previous.body is None and header.body is not None:
+                previous.body = header.body
+            continue
         headers.append(header)
-        # the attendance block under a heading must not open a second set
-        covered_until = n + 30
     spans: list[MinutesSpan] = []
     starts: list[tuple[_Header, int, str | None, int | None]] = []
     floor = start

@@ -44,6 +44,10 @@ _OUTCOME_RE = re.compile(
     r"|\b(?P<caps>CARRIED|LOST|DEFEATED)\b"
     r"|\b(?:amendment|motion|recommendation|proposal)\s+(?P<fell>fell)\b",
 )
+_NEW_QUESTION_RE = re.compile(
+    r"\b(?:recorded|named|roll[- ]call)\s+vote\b|\bvote\s+was\s+taken\b|\bsubstantive\s+(?:motion|recommendation)\b",
+    re.I,
+)
 _UNANIMOUS_RE = re.compile(r"\bunanimous(?:ly)?\b", re.I)
 _TALLY_RES = (
     re.compile(
@@ -93,6 +97,7 @@ def _person_name(text: str, roles: dict[str, str]) -> str | None:
 
 def _names(text: str) -> list[str]:
     out: list[str] = []
+    text = re.sub(r"^\s*(?:and|&)\s+", "", text)
     for piece in split_name_list(text):
         person = parse_person(piece)
         if person is not None:
@@ -114,9 +119,12 @@ class _VoteReader:
         return self.current
 
     def sentence(self, sentence: str, line: int) -> None:
+        touched: Vote | None = None
+        if _NEW_QUESTION_RE.search(sentence) and self.current is not None and self.current.outcome is not None:
+            self.current = None  # "A recorded vote was taken on the substantive motion" - a new question
         moved = _MOVED_BY_RE.search(sentence) or _MOVED_RE.search(sentence)
         if moved and re.search(r"amendment|motion|recommendation|proposal|that\b|moved,", sentence, re.I):
-            vote = self.new(line, sentence)
+            vote = touched = self.new(line, sentence)
             vote.mover = _person_name(moved.group("mover"), self.roles)
             if moved.group("seconder"):
                 vote.seconder = _person_name(moved.group("seconder"), self.roles)
@@ -132,6 +140,7 @@ class _VoteReader:
             if vote is None or vote.outcome is not None:
                 vote = self.new(line, sentence)
             vote.outcome = _OUTCOME_WORDS.get(word, word)
+            touched = vote
         elif _UNANIMOUS_RE.search(sentence) and re.search(
             r"\b(?:vote|voted|agreed|resolved|carried)\b", sentence, re.I
         ):
@@ -139,11 +148,12 @@ class _VoteReader:
             if vote is None:
                 vote = self.new(line, sentence)
             vote.outcome = "carried"
+            touched = vote
         for pattern in _TALLY_RES:
             tally = pattern.search(sentence)
             if tally:
                 vote = self.current
-                if vote is None or vote.for_count is not None:
+                if vote is not touched and (vote is None or vote.for_count is not None or vote.outcome is not None):
                     vote = self.new(line, sentence)
                 vote.for_count = int(tally.group("f"))
                 vote.against_count = int(tally.group("a"))
@@ -164,7 +174,8 @@ class _VoteReader:
     def named(self, side: str, count: str | None, names_text: str, line: int, raw: str) -> None:
         vote = self.current
         key = _side(side)
-        if vote is None or getattr(vote, f"{key}_names"):
+        started = vote is not None and (vote.for_names or vote.against_names or vote.abstain_names)
+        if vote is None or getattr(vote, f"{key}_names") or (vote.outcome is not None and not started):
             vote = self.new(line, raw)
         getattr(vote, f"{key}_names").extend(_names(names_text))
         if count:

@@ -33,7 +33,10 @@ _SECTION_RE = re.compile(
     re.I,
 )
 _AGENDA_HEADING_RE = re.compile(r"^(?P<num>\d{1,3})[.)]?\s+[A-Z][A-Z0-9 ,&'()/\-–:]+$")
-_TITLE_NUMBER_RE = re.compile(r"^(?:motion\s+)?(?P<num>\d{1,2}|[a-z]|[ivx]{1,4})[.):]?\s+(?P<title>.+)$", re.I)
+_TITLE_NUMBER_RE = re.compile(
+    r"^(?:motion\s+)?\(?(?P<num>\d{1,2}|[a-z]|[ivx]{1,4})(?:[.):]|\s+[-–])\s*(?P<title>.+)$|^motion\s+(?P<num2>\d{1,2})\s+(?P<title2>.+)$",
+    re.I,
+)
 
 
 def _person(text: str) -> str | None:
@@ -56,7 +59,10 @@ def _title_before(text: NormalisedText, line: int, floor: int) -> int | None:
 
 def _split_title(clean: str) -> tuple[str | None, str]:
     match = _TITLE_NUMBER_RE.match(clean)
-    number, title = (match.group("num"), match.group("title")) if match else (None, clean)
+    if match:
+        number, title = match.group("num") or match.group("num2"), match.group("title") or match.group("title2")
+    else:
+        number, title = None, clean
     title = title.strip().strip("“”\"'‘’").strip()
     return number, title
 
