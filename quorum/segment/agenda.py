@@ -64,7 +64,7 @@ def parse_front_sheet(text: NormalisedText, first: int, limit: int) -> FrontShee
     for number in range(first, min(limit, len(text.lines)) + 1):
         line = text.lines[number - 1]
         clean = line.clean
-        if not clean or line.furniture:
+        if not clean or line.furniture or line.cells:
             continue
         if _PART_TWO.search(clean) and not _NIL.search(clean) and not _ITEM.match(clean):
             exempt = True

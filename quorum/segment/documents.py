@@ -303,6 +303,9 @@ class _Segmenter:
     def _classify_kind(self, index: int) -> None:
         """Set kind, child/top-level role and parent of a freshly opened draft."""
         draft = self.drafts[index]
+        if self.active_report is not None and self.active_report >= index:
+            self.active_report = None
+        draft.child, draft.parent = False, None
         reason = draft.reason
         head = self._head_text(draft)
         first = self._line(draft.start)

@@ -13,7 +13,6 @@ from quorum.model import Document, DocumentKind, NormalisedText
 from quorum.segment.signals import (
     APPENDIX_HEADING,
     CONTENTS,
-    content_lines,
     is_caps_heading,
     is_heading_like,
     verbatim_join,
@@ -68,7 +67,11 @@ class _Index:
 
 def split_sections(text: NormalisedText) -> list[Document] | None:
     """Return the sections of a stand-alone report with an index, or None when it has none."""
-    lines = content_lines(text, 1, len(text.lines))
+    lines = [
+        line.number
+        for line in text.lines
+        if line.clean and line.furniture in (None, "running_header")  # PDF page-top headings repeat
+    ]
     block = _index_block(text, lines)
     if block is None:
         return None
@@ -113,6 +116,13 @@ def _page_top(text: NormalisedText, number: int) -> bool:
     """True when the line opens a page: two or more empty lines, or a page number, above it."""
     n = number - 1
     empty = 0
+    page = text.line(number).page
+    if page is not None:
+        while n >= 1 and not text.line(n).clean:
+            n -= 1
+        if n < 1 or text.line(n).page != page:
+            return True
+        n = number - 1
     while n >= 1 and not text.line(n).is_content:
         if text.line(n).furniture == "page_number":
             return True
