@@ -146,7 +146,7 @@ def _is_body_line(clean: str) -> bool:
         return False
     if clean[0].isdigit() or clean.endswith((".", ";", ",", ":")) or is_date_only(clean):
         return False
-    if re.match(r"^(?:appendix|annex|item|page|agenda)\b", clean, re.I):
+    if re.match(r"^(?:appendix|annex|item|page|agenda|public document pack)\b", clean, re.I):
         return False
     words = clean.split()
     return 1 <= len(words) <= 12 and clean[0].isupper()
@@ -359,7 +359,10 @@ def find_minutes_spans(text: NormalisedText, start: int = 1, end: int | None = N
     starts: list[tuple[_Header, int, str | None, int | None]] = []
     floor = start
     for header in headers:
-        begin, body_above, _, date_line = _walk_back(text, header.line, floor)
+        if header.body is None:
+            begin, body_above, _, date_line = _walk_back(text, header.line, floor)
+        else:  # the heading names the body itself: the lines above belong to something else
+            begin, body_above, date_line = header.line, None, None
         body = header.body or body_above
         starts.append((header, begin, body, date_line))
         floor = header.line + 1
