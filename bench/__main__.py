@@ -1,0 +1,231 @@
+"""``python -m bench`` (``make bench``): every headline figure next to its baseline, in one run.
+
+Prints one table: parse pages/s per core and peak RSS (samples, and a synthetic
+corpus of ``--pages`` pages recombined from the samples) against a naive line
+splitter; PDF text pages/s; ingest pages/s; search p50/p95 against a
+``LIKE '%term%'`` scan; portal page p95. Figures owned by other benchmark
+modules (bench.ingest_search, bench.pdf_pages, bench.portal) are taken from
+them when they exist; a missing one prints "n/a (not built yet)".
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import os
+import platform
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+from bench.corpus import sample_files, write_corpus
+from bench.parse import ParseRun, measure
+
+#: Targets from the project brief.
+PARSE_TARGET_PAGES_PER_S = 2000
+PARSE_TARGET_RSS_MB = 300
+SEARCH_TARGET_P95_MS = 50
+NOT_BUILT = "n/a (not built yet)"
+
+
+@dataclass(slots=True)
+class Row:
+    """One line of the results table."""
+
+    metric: str
+    quorum: str
+    baseline: str = "—"
+    target: str = "—"
+    verdict: str = ""
+
+
+def external(name: str) -> ModuleType | None:
+    """Import ``bench.<name>`` if that module exists; None when it is not built yet."""
+    if importlib.util.find_spec(f"bench.{name}") is None:
+        return None
+    return importlib.import_module(f"bench.{name}")
+
+
+def verdict(ok: bool) -> str:
+    """Return the verdict word for a figure that meets (or misses) its target."""
+    return "meets" if ok else "MISSES"
+
+
+def parse_rows(label: str, quorum: ParseRun, baseline: ParseRun) -> list[Row]:
+    """Rows for one parse measurement: throughput per core and peak RSS, each beside the baseline."""
+    rate = quorum.pages_per_cpu_second
+    return [
+        Row(
+            f"parse {label}: pages/s per core ({quorum.pages:,.0f} pages, {quorum.files} files)",
+            f"{rate:,.0f}",
+            f"{baseline.pages_per_cpu_second:,.0f}",
+            f"≥ {PARSE_TARGET_PAGES_PER_S:,}",
+            verdict(rate >= PARSE_TARGET_PAGES_PER_S),
+        ),
+        Row(
+            f"parse {label}: peak RSS MB",
+            f"{quorum.peak_rss_mb:,.0f}",
+            f"{baseline.peak_rss_mb:,.0f}",
+            f"< {PARSE_TARGET_RSS_MB}",
+            verdict(quorum.peak_rss_mb < PARSE_TARGET_RSS_MB),
+        ),
+    ]
+
+
+def pdf_rows(quick: bool) -> list[Row]:
+    """PDF text-layer pages/s from bench.pdf_pages, over its bundled PDFs."""
+    module = external("pdf_pages")
+    if module is None or not hasattr(module, "measure"):
+        return [Row("PDF text extraction: pages/s", NOT_BUILT)]
+    paths = sorted(module.DEFAULT_DIR.glob("*.pdf"))
+    if not paths:
+        return [Row("PDF text extraction: pages/s", "n/a (no PDFs in tests/data/pdf)")]
+    measured = module.measure(paths, 1 if quick else 3)
+    pages = sum(row[1] for row in measured)
+    seconds = sum(row[3] for row in measured)
+    return [Row(f"PDF text extraction: pages/s ({pages} pages, {len(paths)} PDFs)", f"{pages / seconds:,.0f}")]
+
+
+def store_rows(work: Path, pages: int, like_pages: int) -> list[Row]:
+    """Ingest pages/s and search p50/p95 (bench.ingest_search, else quorum.store directly) beside LIKE scans."""
+    from bench.store import like_baseline
+
+    like, _ = like_baseline(work / "like-same", pages)
+    like_big, big_mb = like_baseline(work / "like-big", like_pages) if like_pages > pages else (None, 0.0)
+    module = external("ingest_search")
+    hook = getattr(module, "bench_rows", None) if module is not None else None
+    if callable(hook):
+        rows = [Row(*row) for row in hook(pages=pages, workdir=work)]
+    elif importlib.util.find_spec("quorum.store") is not None and hasattr(
+        importlib.import_module("quorum.store"), "ingest_paths"
+    ):
+        from bench.store import store_run
+
+        run = store_run(work / "store", pages)
+        where = f"{run.pages:,.0f} pages, SQLite, via quorum.store"
+        rows = [
+            Row(f"ingest: pages/s, 1 worker ({where}; {run.failed} failed)", f"{run.pages_per_second:,.0f}"),
+            Row(
+                f"search: p50 / p95 ms ({where})",
+                f"{run.search.p50_ms:,.1f} / {run.search.p95_ms:,.1f}",
+                target=f"p95 < {SEARCH_TARGET_P95_MS} at 1M pages",
+                verdict=verdict(run.search.p95_ms < SEARCH_TARGET_P95_MS) + f" at {run.pages:,.0f} pages",
+            ),
+        ]
+    else:
+        rows = [Row("ingest: pages/s", NOT_BUILT), Row("search: p50 / p95 ms", NOT_BUILT)]
+    if rows and rows[-1].metric.startswith("search"):
+        rows[-1].baseline = f"{like.p50_ms:,.1f} / {like.p95_ms:,.1f}"
+    else:
+        rows.append(
+            Row(
+                f"search baseline: LIKE p50 / p95 ms ({pages:,} pages)", "—", f"{like.p50_ms:,.1f} / {like.p95_ms:,.1f}"
+            )
+        )
+    if like_big is not None:
+        rows.append(
+            Row(
+                f"search baseline alone: LIKE '%term%' p50 / p95 ms ({like_pages:,} pages, {big_mb:,.0f} MB)",
+                "—",
+                f"{like_big.p50_ms:,.1f} / {like_big.p95_ms:,.1f}",
+            )
+        )
+    return rows
+
+
+def portal_rows(work: Path, quick: bool) -> list[Row]:
+    """Portal page p95 from bench.portal when it exists."""
+    module = external("portal")
+    hook = getattr(module, "bench_rows", None) if module is not None else None
+    if not callable(hook):
+        return [Row("portal: page p95 ms", NOT_BUILT if module is None else "see python -m bench.portal")]
+    return [Row(*row) for row in hook(quick=quick, workdir=work)]
+
+
+def guarded(name: str, step: Callable[[], list[Row]]) -> list[Row]:
+    """Run one benchmark step; a failure becomes a row saying so instead of ending the run."""
+    try:
+        return step()
+    except Exception as error:  # one broken benchmark must not hide the others
+        traceback.print_exc()
+        return [Row(name, f"failed: {type(error).__name__}: {error}"[:100])]
+
+
+def machine() -> str:
+    """Describe the machine: cores, CPU model, RAM, Python."""
+    model = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    ram = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kb = int(meminfo.read_text().split("\n", 1)[0].split()[1])
+        ram = f", {kb / 1024 / 1024:.0f} GB RAM"
+    return f"{os.cpu_count()} cores, {model}{ram}, Python {platform.python_version()}"
+
+
+def render(rows: list[Row]) -> str:
+    """Return the rows as a plain-text table with a header."""
+    header = Row("metric", "Quorum", "baseline", "target", "verdict")
+    table = [header, *rows]
+    widths = [max(len(getattr(r, f)) for r in table) for f in ("metric", "quorum", "baseline", "target", "verdict")]
+    lines = []
+    for index, row in enumerate(table):
+        cells = [row.metric, row.quorum, row.baseline, row.target, row.verdict]
+        lines.append(
+            "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True)))
+        )
+        if index == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run every benchmark and print the table."""
+    parser = argparse.ArgumentParser(prog="python -m bench", description="Quorum benchmarks beside baselines.")
+    parser.add_argument("--pages", type=int, default=100_000, help="pages in the synthetic parse corpus")
+    parser.add_argument("--store-pages", type=int, default=2_000, help="pages ingested for the ingest/search figures")
+    parser.add_argument("--like-pages", type=int, default=100_000, help="pages scanned by the LIKE search baseline")
+    parser.add_argument("--quick", action="store_true", help="a fast smoke run on small corpora")
+    parser.add_argument("--workdir", type=Path, help="keep corpora and databases here instead of a temp folder")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.pages, args.store_pages, args.like_pages = min(args.pages, 100), min(args.store_pages, 40), 400
+    started = time.perf_counter()
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="quorum-bench-") as temp:
+        work = args.workdir or Path(temp)
+        work.mkdir(parents=True, exist_ok=True)
+        samples = sample_files() * (1 if args.quick else 5)
+
+        def samples_step() -> list[Row]:
+            return parse_rows("samples", measure("quorum", samples), measure("baseline", samples))
+
+        def corpus_step() -> list[Row]:
+            files = write_corpus(work / "corpus", args.pages)
+            return parse_rows(f"{args.pages:,}-page corpus", measure("quorum", files), measure("baseline", files))
+
+        rows += guarded("parse samples", samples_step)
+        rows += guarded("parse corpus", corpus_step)
+        rows += guarded("PDF text extraction", lambda: pdf_rows(args.quick))
+        rows += guarded("ingest / search", lambda: store_rows(work, args.store_pages, args.like_pages))
+        rows += guarded("portal", lambda: portal_rows(work, args.quick))
+    print(f"Quorum benchmarks — {machine()}")
+    print(render(rows))
+    print(
+        f"(pages are 50-line pages; rates are per CPU-second of one worker process; run took "
+        f"{time.perf_counter() - started:,.0f} s)"
+    )
+
+
+if __name__ == "__main__":
+    main()
