@@ -149,7 +149,7 @@ _SECTION_BREAK = re.compile(
     re.IGNORECASE,
 )
 
-#: Months of the year, to tell "(Quorum 3)" from a role in a label's parentheses.
+#: Lines whose date is not the meeting's: publication, previous minutes, deadlines.
 _HEADER_SKIP_FOR_DATE = re.compile(
     r"publication|despatch|dispatch|published|issued|minutes|held\s+on|deadline|next\s+meeting",
     re.IGNORECASE,
@@ -214,7 +214,7 @@ def _strip_body_suffix(text: str) -> str | None:
 
 def _read_when_where(header: _Header, lines: list[Line], text: NormalisedText) -> None:
     """Fill date, time and venue from labelled lines, or from an unlabelled date line and the line after it."""
-    for index, line in enumerate(lines):
+    for line in lines:
         clean = line.clean
         if header.date is None:
             match = _DATE_LABEL.match(clean)
@@ -234,7 +234,6 @@ def _read_when_where(header: _Header, lines: list[Line], text: NormalisedText) -
             if match:
                 header.venue = _read_venue(text, line, match.group("rest"))
                 continue
-        del index
     if header.date is None:
         for index, line in enumerate(lines[:40]):
             if _HEADER_SKIP_FOR_DATE.search(line.clean) or len(line.clean) > 160:

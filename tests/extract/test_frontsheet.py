@@ -649,3 +649,42 @@ def test_front_sheet_split_into_cover_and_agenda(kind: DocumentKind) -> None:
     assert len(meetings) == 1 and meetings[0].date == "2017-06-14"
     assert meetings[0].document == (1 if kind == DocumentKind.COVER else 0)
     assert [item.number for item in meetings[0].agenda] == [str(n) for n in range(1, 15)]
+
+
+def _sheet_with(header_lines: str) -> Meeting:
+    raw = f"Cabinet\n\nDate: Monday 3 March 2025\n\n{header_lines}\n\nAGENDA\n\n1. APOLOGIES\n\n2. MINUTES\n"
+    text = _text(raw)
+    meetings = extract_meetings(text, [])
+    assert len(meetings) == 1
+    return meetings[0]
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        (
+            "Contact Officer:\nJane Doe\nTel: 01234 567890\nEmail: jane.doe@x.gov.uk",
+            ("Jane Doe", None, "01234 567890", "jane.doe@x.gov.uk"),
+        ),
+        (
+            "Enquiries to: Jane Doe, Committee Clerk, Tel 01234 567890, jane.doe@x.gov.uk",
+            ("Jane Doe", "Committee Clerk", "01234 567890", "jane.doe@x.gov.uk"),
+        ),
+        (
+            "Contact: Jane Doe\nDemocratic Services Officer\nDirect line: 01234 567890",
+            ("Jane Doe", "Democratic Services Officer", "01234 567890", None),
+        ),
+    ],
+)
+def test_contact_blocks(block: str, expected: tuple[str | None, ...]) -> None:
+    contact = _sheet_with(block).contact
+    assert contact is not None
+    assert (contact.name, contact.role, contact.phone, contact.email) == expected
+
+
+def test_quorum_in_words_and_labelled_body() -> None:
+    meeting = _sheet_with("Quorum: three\n\nMembership:\nCouncillor A Smith (Chairman)\tCouncillor B Jones")
+    assert meeting.quorum == 3
+    assert meeting.body == "Cabinet"
+    assert [p.name for p in meeting.members] == ["A Smith", "B Jones"]
+    assert meeting.chair == "A Smith"
