@@ -330,17 +330,30 @@ def _pdf_safe(text: str) -> str:
 
 
 def _chunk(lines: list[str], size: int = 60) -> list[list[str]]:
-    """Split lines into pages of at most ``size`` lines, breaking after a blank line where there is one
-    (as a typesetter breaks between paragraphs, not inside a heading)."""
+    """Split lines into pages as the original PDF most likely had them.
+
+    The samples are PDF conversions: a run of two or more blank lines is where a page ended, and a
+    blank-page notice is a page of its own. Pages longer than ``size`` lines are broken after a
+    blank line, as a typesetter breaks between paragraphs, not inside a heading.
+    """
+    breaks: list[int] = []  # indexes where a new page starts
+    blank_run = 0
+    for index, line in enumerate(lines):
+        if not line.strip():
+            blank_run += 1
+            continue
+        if index and (blank_run >= 2 or "intentionally left blank" in lines[index - 1 - blank_run].lower()):
+            breaks.append(index)
+        blank_run = 0
     pages: list[list[str]] = []
-    start = 0
-    while start < len(lines):
-        end = min(start + size, len(lines))
-        if end < len(lines):
-            blank = max((i for i in range(start + size // 2, end) if not lines[i].strip()), default=None)
-            end = blank + 1 if blank is not None else end
-        pages.append(lines[start:end])
-        start = end
+    for start, end in zip([0, *breaks], [*breaks, len(lines)], strict=True):
+        while end - start > size:
+            blank = max((i for i in range(start + 1, start + size) if not lines[i].strip()), default=None)
+            cut = blank + 1 if blank is not None else start + size
+            pages.append(lines[start:cut])
+            start = cut
+        if end > start:
+            pages.append(lines[start:end])
     return pages
 
 
