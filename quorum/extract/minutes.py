@@ -51,8 +51,10 @@ _APOLOGY_SENTENCE_RE = re.compile(
     r"(?:received|submitted|given|tendered|made|noted|sent)\s+(?:from|on\s+behalf\s+of|by)\s+(?P<who>[^.]+)",
     re.I,
 )
-_COMMENCED_RE = re.compile(r"\b(?:commenced|started|began|opened|convened|start(?:ed)?)\s+at\s+", re.I)
-_CLOSED_AT_RE = re.compile(r"\b(?:closed|ended|finished|concluded|terminated|rose|close)\b", re.I)
+_COMMENCED_RE = re.compile(
+    r"\b(?:commenced|started|began|opened|convened|start(?:ed)?)\s+at\s+|time\s+of\s+commencement\s*:?\s*", re.I
+)
+_CLOSED_AT_RE = re.compile(r"\b(?:closed|ended|finished|concluded|terminated|rose|close|conclusion|closure)\b", re.I)
 
 
 def minutes_spans_for(text: NormalisedText, documents: list[Document]) -> list[MinutesSpan]:
@@ -173,10 +175,10 @@ def _times(text: NormalisedText, span: MinutesSpan) -> tuple[str | None, str | N
         end_time = after[0] if after else times[-1][0]
         break
     if start_time is None:
-        for n in range(span.start_line, min(span.end_line, span.start_line + 80) + 1):
+        for n in range(span.start_line, span.end_line + 1):
             clean = text.line(n).clean
             commenced = _COMMENCED_RE.search(clean)
-            if commenced and "meeting" in clean.lower():
+            if commenced and re.search(r"meeting|commencement", clean, re.I):
                 start_time = parse_time(clean[commenced.end() :])
                 if start_time:
                     break

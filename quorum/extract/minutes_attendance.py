@@ -21,7 +21,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from quorum.extract.names import looks_like_name, parse_person, role_kind, split_name_list, split_roles
+from quorum.extract.names import (
+    looks_like_name,
+    parse_person,
+    role_kind,
+    split_name_list,
+    split_roles,
+    strip_marker,
+)
 from quorum.model import Attendee, NormalisedText
 
 PRESENT = "present"
@@ -75,6 +82,17 @@ _RESERVE_SENTENCE_RES = (
         r"(?P<reserve>(?:Councillor|Cllr)\.?\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})\s+"
         r"(?:for|replacing|in\s+place\s+of)\s+(?P<for>(?:Councillor|Cllr)\.?\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
     ),
+)
+_ROLE_AS_NAME_RE = re.compile(
+    r"^(?:the\s+)?(?:(?:right\s+)?worshipful\s+)?(?:the\s+)?(?:deputy\s+|lord\s+)?(?:mayor|chair(?:man|person)?"
+    r"|vice[- ]chair(?:man|person)?|leader(?:\s+of\s+the\s+council)?)$",
+    re.I,
+)
+_STATUS_CELL_RE = re.compile(r"^(?:present|attended|apologies(?:\s+received)?|apols?\.?|absent|sent apologies)$", re.I)
+_SUBSTITUTED_BY_RE = re.compile(
+    r"^(?:substituted\s+by|substitute[d]?\s*:?|sub\s*:|replaced\s+by|with)\s+(?P<who>.+?)"
+    r"(?:\s+(?:substituting|attending))?$",
+    re.I,
 )
 _STARTS_PERSON_RE = re.compile(r"^(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Miss|Dr|Reverend|Revd|Professor)\b")
 _OPEN_LIST_END_RE = re.compile(r"(?:,|;|\band|&|\bwith)\s*$")
@@ -157,10 +175,33 @@ def _has_marker(text: str) -> bool:
 
 
 def _person(text: str) -> tuple[str, str | None, list[str]] | None:
+    """Read one printed person as (name, honorific, bracketed roles), or None.
+
+    Also reads "The Mayor (Councillor Ruth Adeyemi)" (the role first, the name in brackets) and
+    "Jane Doe – Head of Planning" (a role after a dash).
+    """
+    base, roles = split_roles(strip_marker(text)[1])
+    named = [r for r in roles if re.match(r"^(?:Councillors?|Cllrs?)\b", r)]
+    if named and _ROLE_AS_NAME_RE.match(base.strip()):
+        inner = parse_person(named[0])
+        if inner is not None:
+            others = [r for r in roles if r is not named[0]]
+            return inner.name, inner.honorific, [base.strip(), *others]
     person = parse_person(text)
-    if person is None:
-        return None
-    return person.name, person.honorific, list(person.roles)
+    if person is not None:
+        return person.name, person.honorific, list(person.roles)
+    dashed = re.match(r"^(?P<name>[^–—]+?)\s+[-–—]\s+(?P<role>\S.*)$", text.strip())
+    if dashed:
+        person = parse_person(dashed.group("name"))
+        if person is not None:
+            return person.name, person.honorific, [*person.roles, dashed.group("role").strip()]
+    return None
+
+
+def _stands_alone(line: str) -> bool:
+    """True when every piece of a prose line reads as a person (so the line needs no neighbour)."""
+    pieces = split_name_list(line)
+    return bool(pieces) and all(_person(piece) is not None for piece in pieces)
 
 
 class _BlockReader:
@@ -185,6 +226,12 @@ class _BlockReader:
     def flush_prose(self) -> None:
         """Parse the prose lines gathered for the current group as one list (names may wrap lines)."""
         if not self.prose or self.group is None:
+            self.prose = []
+            return
+        if len(self.prose) > 1 and all(_stands_alone(text) for _, text in self.prose):
+            for number, text in self.prose:  # one person (or list) per line: "Simon Brown" / "Anne Whitehead"
+                for piece in split_name_list(text):
+                    self.add(None, piece, number)
             self.prose = []
             return
         joined = " ".join(text for _, text in self.prose)
@@ -230,6 +277,9 @@ class _BlockReader:
                 continue
             if not row_marked and not current.attrs and self._reads_as_person(cell):
                 current = self.add(None, cell, line) or current
+                continue
+            if _STATUS_CELL_RE.match(cell):
+                current.marker = _status_marker(cell)
                 continue
             current.attrs.append(cell)
 
@@ -298,6 +348,16 @@ def reserves_in_sentence(clean: str, line: int) -> list[Attendee]:
     return out
 
 
+def _status_marker(cell: str) -> str:
+    """Turn a status cell ("Present", "Apologies", "Absent") into the marker the legend gives that meaning."""
+    lowered = cell.lower()
+    if lowered.startswith(("apol", "sent")):
+        return "apologies-cell"
+    if lowered.startswith("absent"):
+        return "absent-cell"
+    return "present-cell"
+
+
 def _legend_status(what: str) -> str:
     lowered = what.lower()
     if "apolog" in lowered:
@@ -317,7 +377,7 @@ def _attributes(entry: _Entry) -> tuple[str | None, str | None]:
     attrs = list(entry.attrs)
     if plain_roles:
         role = plain_roles[0]
-        if len(plain_roles) > 1:
+        if len(plain_roles) > 1 and not (role_kind(plain_roles[1]) or _MAYOR_RE.match(plain_roles[1])):
             organisation = plain_roles[1]
         elif attrs:
             organisation = attrs[-1] if len(attrs) > 1 or _ORG_WORDS_RE.search(attrs[-1]) else None
@@ -364,6 +424,7 @@ def read_attendance(text: NormalisedText, start: int, end: int) -> Attendance:
     lists and the chair, all as printed.
     """
     reader = _BlockReader(text)
+    reader.legend.update({"absent-cell": ABSENT, "apologies-cell": APOLOGIES, "present-cell": PRESENT})
     for n in range(start, min(end, len(text.lines)) + 1):
         line = text.line(n)
         if not line.is_content:
@@ -423,7 +484,7 @@ def _is_heading_or_prose(clean: str, cells: tuple[str, ...] | None) -> bool:
 def _settle(reader: _BlockReader) -> Attendance:
     """Decide each entry's status from its group and marker, and find the chair."""
     result = Attendance()
-    marked_groups = {e.group_id for e in reader.entries if e.marker}
+    marked_groups = {e.group_id for e in reader.entries if e.marker and e.marker in _MARKERS}
     block_marked = bool(marked_groups)
     seen: dict[str, set[str]] = {"present": set(), "apologies": set(), "reserves": set(), "attendance": set()}
 
@@ -439,7 +500,14 @@ def _settle(reader: _BlockReader) -> Attendance:
             name=entry.name, line=entry.line, role=role, organisation=organisation, honorific=entry.honorific
         )
         if entry.group == "apologies" or status == APOLOGIES:
+            attendee.role = attendee.role if not _SUBSTITUTED_BY_RE.match(attendee.role or "") else None
             put(result.apologies, "apologies", attendee)
+            for role in entry.roles:
+                substitute = _SUBSTITUTED_BY_RE.match(role)
+                person = parse_person(substitute.group("who")) if substitute else None
+                if person is not None:
+                    reserve = Attendee(person.name, entry.line, replacing=entry.name, honorific=person.honorific)
+                    put(result.reserves, "reserves", reserve)
             continue
         if entry.group == "absent" or status == ABSENT:
             continue

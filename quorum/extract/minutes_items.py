@@ -33,7 +33,7 @@ _MONTH_START_RE = re.compile(
     re.IGNORECASE,
 )
 _VERB_RE = re.compile(
-    r"^(?:[-•]\s*)?(?:(?:It\s+was|and\s+it\s+was|The\s+\w+(?:\s+\w+)?\s+(?:therefore\s+)?)\s+)?"
+    r"^(?:[-•]\s*)?(?:(?:It\s+was|and\s+it\s+was|The\s+[\w-]+(?:\s+[\w-]+)?(?:\s+therefore)?)\s+)?"
     r"(?P<verb>RESOLVED(?:\s+UNANIMOUSLY)?(?:\s+to\s+RECOMMEND)?|RESOLVED\s+TO\s+RECOMMEND|RESOLVED\s+to\s+recommend"
     r"|Resolved(?:\s+unanimously)?(?:\s+to\s+(?:RECOMMEND|recommend))?|AGREED|Agreed|RECOMMENDED|Recommended"
     r"|DECIDED|Decided|DECISION|Decision)(?P<after>(?![\w-]).*)$"

@@ -41,7 +41,7 @@ _MEETING_OF_RE = re.compile(
     r"(?:meeting|proceedings)(?:\s+of\s+(?:the\s+)?(?P<body>.+?))?(?=\s+(?:held|on|at|in|which)\b|,|\s*$)",
     re.IGNORECASE,
 )
-_BODY_HELD_RE = re.compile(r"^(?P<body>.+?)(?:\s+meeting)?(?=\s+(?:held|on)\b|,)", re.IGNORECASE)
+_BODY_HELD_RE = re.compile(r"^(?P<body>.+?)(?:\s+meeting)?(?=\s+(?:held|on)\b|,|\s*$)", re.IGNORECASE)
 _RECORD_RE = re.compile(r"^(?:record|schedule|summary)\s+of\s+(?:the\s+)?decisions?\b", re.IGNORECASE)
 _PRESENT_RE = re.compile(
     r"^(?:\(\d+\)\s*)?(?:members\s+|councillors\s+)?present(?:\s+in\s+person)?\s*(?::|$)|^present\s*:",
@@ -69,7 +69,7 @@ _REJECT_BODY_WORDS = re.compile(
 )
 
 CLOSING_RE = re.compile(
-    r"close\s+of\s+meeting"
+    r"close\s+of\s+meeting|time\s+of\s+(?:conclusion|closure|finish)|meeting\s+(?:ended|closed|finished)\s*:"
     r"|\bmeeting\b.{0,70}?\b(?:closed|ended|finished|concluded|terminated|rose|closing)\b"
     r"|^\(?\s*(?:the\s+)?meeting\s+(?:closed|ended|finished|concluded|terminated)\b",
     re.IGNORECASE,

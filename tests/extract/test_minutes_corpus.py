@@ -256,6 +256,59 @@ def test_reserve_sentence_and_joint_declaration() -> None:
     assert decision.verb == "DECIDED" and decision.text.startswith("That the Treasury Management Strategy")
 
 
+# ------------------------------------------------- regulatory variants ---
+
+
+def test_two_line_capital_heading_with_ordinal_date() -> None:
+    (minutes,) = _minutes("regulatory-variants.txt")
+    # 1 "MINUTES OF A MEETING OF THE LICENSING AND REGULATORY COMMITTEE" / 2 "HELD AT ... WEDNESDAY, 9TH APRIL, 2025"
+    assert (minutes.body, minutes.date, minutes.date_raw) == (
+        "LICENSING AND REGULATORY COMMITTEE",
+        "2025-04-09",
+        "WEDNESDAY, 9TH APRIL, 2025",
+    )
+    # 41-42 "Time of Commencement: 7.00 pm" / "Time of Conclusion: 8.15 pm"
+    assert (minutes.start_time, minutes.end_time) == ("19:00", "20:15")
+
+
+def test_mayor_named_in_brackets_one_name_per_line_and_status_column() -> None:
+    (minutes,) = _minutes("regulatory-variants.txt")
+    # 4 "The Mayor (Councillor Priya Nair) (in the Chair)"; 9-10 one name per line; 19 "Present" column
+    assert [(p.name, p.role) for p in minutes.present] == [
+        ("Priya Nair", "The Mayor"),
+        ("Owen Hart", None),
+        ("Lucy Brennan", None),
+        ("Sam Odum", None),  # 5 "Cllr Sam Odum" after a line ending "and"
+        ("Tariq Aziz", None),
+        ("Mrs Helen Brooks", None),
+        ("Fay Young", None),
+    ]
+    assert minutes.chair == "Priya Nair"
+    # 16 apologies with the substitute in brackets; 20 "Apologies" column
+    assert _names(minutes.apologies) == ["Ruth Ellis", "Glen Hurst"]
+    assert [(p.name, p.replacing) for p in minutes.reserves] == [("Tariq Aziz", "Ruth Ellis")]
+    # 12-14 officers with their roles after a dash
+    assert [(p.name, p.role) for p in minutes.in_attendance] == [
+        ("Jane Doe", "Head of Regulatory Services"),
+        ("Mark Webb", "Licensing Manager"),
+    ]
+
+
+def test_tab_numbered_minutes_committee_resolved_and_part_two() -> None:
+    (minutes,) = _minutes("regulatory-variants.txt")
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("58", "Declarations of Interest"),
+        ("59", "Taxi Licensing Policy"),
+        ("60", "Exclusion of the Press and Public"),
+        ("61", "Licence Review - Confidential Case"),
+    ]
+    assert minutes.no_declarations  # 24 "None were declared."
+    # 28 "The Committee RESOLVED to approve ..."
+    assert [r.text for r in minutes.items[1].resolutions] == ["to approve the revised Taxi Licensing Policy."]
+    # 34 "PART II - EXEMPT" before minute 61
+    assert [i.access.value for i in minutes.items] == ["public", "public", "public", "exempt"]
+
+
 # -------------------------------------------------------- verbatim rule ---
 
 
