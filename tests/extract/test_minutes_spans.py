@@ -94,3 +94,20 @@ def test_minutes_document_without_a_heading_still_gives_a_set() -> None:
     assert pension[0].span.start_line == 2000 and pension[0].date == "2017-06-28"
     # the minute heading inside the document (2006 "208. Role of Co-optee") is still read
     assert [item.number for item in pension[0].items] == ["208"]
+
+
+def test_pipeline_minutes_with_segmentation() -> None:
+    # the full parse (segmenter's minutes documents preferred) still yields the nine sets and their minutes
+    from tests.conftest import sample_result
+
+    dates = {
+        pack: [m.date for m in sample_result(pack).minutes]
+        for pack in ("council", "partnership", "corporate_parenting")
+    }
+    assert dates == {
+        "council": ["2017-05-18", "2017-06-13", "2017-07-13", "2017-07-13", "2017-09-14", "2017-06-28", "2017-07-20"],
+        "partnership": ["2012-12-06"],
+        "corporate_parenting": ["2017-03-28"],
+    }
+    counts = [len(m.items) for m in sample_result("council").minutes]
+    assert counts == [15, 4, 1, 1, 1, 1, 1]
