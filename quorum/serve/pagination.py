@@ -60,10 +60,11 @@ def paginate(
 ) -> Page[T]:
     """Return the page of ``items`` after ``cursor``, ``limit`` long.
 
-    ``items`` must already be sorted by ``key`` ascending and keys must be unique (end the key
-    with the row id). Raises CursorError for a malformed cursor.
+    Items are served in ascending ``key`` order; keys must be unique (end the key with the row
+    id). Raises CursorError for a malformed cursor.
     """
     limit = max(1, min(limit, MAX_LIMIT))
+    items = sorted(items, key=lambda item: _comparable(list(key(item))))
     start = 0
     if cursor:
         after = _comparable(decode_cursor(cursor))

@@ -93,8 +93,23 @@ class Withheld:
         )
 
 
+def _memo(session: Session, key: str, build: Any) -> Any:
+    """Return ``build()`` computed once per session (one request), kept in ``session.info``."""
+    if key not in session.info:
+        session.info[key] = build()
+    return session.info[key]
+
+
 def withheld(session: Session, source_id: int | None = None) -> Withheld:
-    """Return the exempt line spans (exempt documents, agenda items and minutes), per source."""
+    """Return the exempt line spans (exempt documents, agenda items, minutes and reports), per source.
+
+    Computed once per session; ``source_id`` is accepted for callers that need only one source.
+    """
+    return _memo(session, "quorum.withheld", lambda: _withheld(session))
+
+
+def _withheld(session: Session, source_id: int | None = None) -> Withheld:
+    """Query the exempt line spans of every source (or one)."""
     spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
     tables: Sequence[Any] = (db.DocumentAppearance, db.AgendaItem, db.MinuteItem)
     for table in tables:
@@ -159,6 +174,10 @@ def get_body(session: Session, body_id: int) -> s.Body | None:
 
 def _org_names(session: Session) -> dict[int, str]:
     """Return each body's display name: a printed variant not in capitals when there is one."""
+    return _memo(session, "quorum.org_names", lambda: _query_org_names(session))
+
+
+def _query_org_names(session: Session) -> dict[int, str]:
     names = dict(session.execute(select(db.Organization.id, db.Organization.name)).all())
     for org_id, name in session.execute(select(db.OrganizationName.organization_id, db.OrganizationName.name)):
         if names.get(org_id, "").isupper() and not name.isupper():
@@ -294,11 +313,7 @@ def get_meeting(session: Session, meeting_id: int) -> s.Meeting | None:
     for record in reversed(records):
         details.update({k: v for k, v in (record.details or {}).items() if v not in (None, "", [])})
     hidden = withheld(session)
-    appearances = session.scalars(
-        select(db.DocumentAppearance)
-        .where(db.DocumentAppearance.meeting_id == meeting_id)
-        .order_by(db.DocumentAppearance.source_id, db.DocumentAppearance.start_line)
-    ).all()
+    appearances = _meeting_appearances(session, meeting_id)
     documents = [d for d in _documents(session, appearances) if not hidden.covers(d.source_id, d.source.start_line)]
     agenda = []
     for item in session.scalars(
@@ -384,6 +399,22 @@ def get_meeting(session: Session, meeting_id: int) -> s.Meeting | None:
         motions=motions,
         documents=documents,
     )
+
+
+def _meeting_appearances(session: Session, meeting_id: int) -> list[db.DocumentAppearance]:
+    """Return the documents of a meeting: those linked to it, and the unlinked rest of its own packs."""
+    packs = select(db.MeetingRecord.source_id).where(
+        db.MeetingRecord.meeting_id == meeting_id, db.MeetingRecord.kind == "agenda"
+    )
+    stmt = (
+        select(db.DocumentAppearance)
+        .where(
+            (db.DocumentAppearance.meeting_id == meeting_id)
+            | (db.DocumentAppearance.meeting_id.is_(None) & db.DocumentAppearance.source_id.in_(packs))
+        )
+        .order_by(db.DocumentAppearance.source_id, db.DocumentAppearance.start_line)
+    )
+    return list(session.scalars(stmt))
 
 
 def _text(value: Any) -> str | None:
@@ -649,15 +680,14 @@ def document_kinds(session: Session) -> list[str]:
 
 def list_documents(session: Session, filters: Filters) -> list[s.DocumentSummary]:
     """Return public documents filtered by meeting and kind, by id."""
-    stmt = select(db.DocumentAppearance).order_by(db.DocumentAppearance.id)
     if filters.meeting is not None:
-        stmt = stmt.where(db.DocumentAppearance.meeting_id == filters.meeting)
-    if filters.kind:
-        stmt = stmt.where(db.DocumentAppearance.kind == filters.kind)
+        rows = _meeting_appearances(session, filters.meeting)
+    else:
+        rows = list(session.scalars(select(db.DocumentAppearance).order_by(db.DocumentAppearance.id)))
+    rows = [row for row in rows if not filters.kind or row.kind == filters.kind]
     hidden = withheld(session)
-    return [
-        d for d in _documents(session, session.scalars(stmt)) if not hidden.covers(d.source_id, d.source.start_line)
-    ]
+    documents = [d for d in _documents(session, rows) if not hidden.covers(d.source_id, d.source.start_line)]
+    return sorted(documents, key=lambda d: d.id)
 
 
 def get_document(session: Session, document_id: int) -> s.DocumentSummary | None:
@@ -739,6 +769,10 @@ def get_indicator(session: Session, indicator_id: int) -> s.Indicator | None:
 
 def public_person_ids(session: Session) -> set[int]:
     """Return ids of people named somewhere outside exempt content (others are never published)."""
+    return _memo(session, "quorum.public_people", lambda: _public_person_ids(session))
+
+
+def _public_person_ids(session: Session) -> set[int]:
     hidden = withheld(session)
     seen: set[int] = set()
     sources: list[Any] = [

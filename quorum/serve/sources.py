@@ -19,7 +19,7 @@ from quorum.errors import QuorumError
 from quorum.ingest import read_source
 from quorum.normalise import normalise
 from quorum.serve import schemas as s
-from quorum.serve.queries import withheld
+from quorum.serve.queries import Withheld, withheld
 from quorum.store import schema as db
 
 
@@ -27,9 +27,25 @@ from quorum.store import schema as db
 class SourceView:
     """What the source page shows: a name, every line (exempt ones withheld) and its meeting."""
 
+    source_id: int
     name: str
-    lines: list[s.SourceLine]
+    raw_lines: tuple[tuple[str, int | None], ...]
+    hidden: Withheld
     meeting_id: int | None = None
+
+    @property
+    def line_count(self) -> int:
+        """Number of lines of the source."""
+        return len(self.raw_lines)
+
+    def lines(self, first: int, last: int) -> list[s.SourceLine]:
+        """Return lines ``first``..``last`` (1-based, inclusive), exempt ones withheld (text blanked)."""
+        out = []
+        for number in range(max(1, first), min(last, self.line_count) + 1):
+            text, page = self.raw_lines[number - 1]
+            secret = self.hidden.covers(self.source_id, number)
+            out.append(s.SourceLine(number=number, text="" if secret else text, page=page, withheld=secret))
+        return out
 
 
 @lru_cache(maxsize=16)
@@ -68,15 +84,10 @@ def source_view(session: Session, source_id: int) -> SourceView | None:
     lines = _read_lines(source.path, source.sha256)
     if lines is None:
         lines = tuple(_lines_from_chunks(session, source_id, source.line_count or 0))
-    hidden = withheld(session, source_id)
-    out = []
-    for number, (text, page) in enumerate(lines, 1):
-        secret = hidden.covers(source_id, number)
-        out.append(s.SourceLine(number=number, text="" if secret else text, page=page, withheld=secret))
     meeting_id = session.scalar(
         select(db.DocumentAppearance.meeting_id)
         .where(db.DocumentAppearance.source_id == source_id, db.DocumentAppearance.meeting_id.is_not(None))
         .order_by(db.DocumentAppearance.position)
         .limit(1)
     )
-    return SourceView(name=Path(source.path).name, lines=out, meeting_id=meeting_id)
+    return SourceView(source_id, Path(source.path).name, lines, withheld(session, source_id), meeting_id)

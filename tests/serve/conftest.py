@@ -69,3 +69,34 @@ def live_server(database_url: str) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+def all_items(client: TestClient, url: str, **params: object) -> list[dict]:
+    """Fetch every page of an API list, following next_cursor."""
+    items: list[dict] = []
+    cursor = None
+    for _ in range(1000):
+        page = client.get(url, params={**params, **({"cursor": cursor} if cursor else {})})
+        assert page.status_code == 200, page.text
+        body = page.json()
+        items.extend(body["items"])
+        cursor = body["next_cursor"]
+        if cursor is None:
+            return items
+    raise AssertionError("pagination did not end")
+
+
+@pytest.fixture(scope="session")
+def pack_ids(client: TestClient) -> dict[str, int]:
+    """Ids of the test pack's records: its body, both meetings and its people."""
+    meetings = all_items(client, "/api/v1/meetings", date_from="2024-01-01")
+    by_date = {m["date"]: m for m in meetings}
+    people = {p["name"]: p["id"] for p in all_items(client, "/api/v1/people")}
+    return {
+        "body": by_date["2024-03-14"]["body_id"],
+        "meeting": by_date["2024-03-14"]["id"],
+        "minutes_meeting": by_date["2024-02-08"]["id"],
+        "quill": people["Bernard Quill"],
+        "frost": next(i for n, i in people.items() if n.endswith("Delia Frost")),
+        "lintel": people["Gareth Lintel"],
+    }

@@ -19,7 +19,10 @@ T = TypeVar("T")
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 SessionDep = Annotated[Session, Depends(session_scope)]
-Cursor = Annotated[str | None, Query(description="The `next_cursor` of the previous page.", max_length=500)]
+Cursor = Annotated[
+    str | None,
+    Query(description="The `next_cursor` of the previous page.", max_length=500, pattern=r"^[A-Za-z0-9_-]*$"),
+]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
 BodyFilter = Annotated[int | None, Query(description="Only this body (id).", ge=0, le=2**62)]
 PersonFilter = Annotated[int | None, Query(description="Only this person (id).", ge=0, le=2**62)]
@@ -229,13 +232,23 @@ def export_index(request: Request) -> dict[str, str]:
     return links
 
 
-@router.get("/export/popolo.json", summary="Popolo JSON")
+@router.get(
+    "/export/popolo.json",
+    summary="Popolo JSON",
+    response_class=Response,
+    responses={200: {"content": {"application/json": {"schema": {"type": "object"}}}}},
+)
 def export_popolo(db: SessionDep) -> Response:
     """People, organizations and memberships in Popolo JSON."""
     return Response(exports.popolo_json(db), media_type="application/json")
 
 
-@router.get("/export/quorum.sqlite", summary="The whole public database")
+@router.get(
+    "/export/quorum.sqlite",
+    summary="The whole public database",
+    response_class=Response,
+    responses={200: {"content": {"application/vnd.sqlite3": {}}}},
+)
 def export_sqlite(db: SessionDep) -> Response:
     """Every public table in one SQLite file (exempt business is not in it)."""
     return Response(
@@ -245,13 +258,23 @@ def export_sqlite(db: SessionDep) -> Response:
     )
 
 
-@router.get("/export/{table}.json", summary="A table as JSON", responses=NOT_FOUND)
+@router.get(
+    "/export/{table}.json",
+    summary="A table as JSON",
+    response_class=Response,
+    responses={200: {"content": {"application/json": {"schema": {"type": "array", "items": {"type": "object"}}}}}},
+)
 def export_json(db: SessionDep, table: exports.TableName) -> Response:
     """Every public row of one table as a JSON array."""
     return Response(exports.table_json(db, table), media_type="application/json")
 
 
-@router.get("/export/{table}.csv", summary="A table as CSV", responses=NOT_FOUND)
+@router.get(
+    "/export/{table}.csv",
+    summary="A table as CSV",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}}},
+)
 def export_csv(db: SessionDep, table: exports.TableName) -> Response:
     """Every public row of one table as CSV."""
     return Response(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -16,6 +16,7 @@ from quorum.serve import queries
 from quorum.serve.app import session_scope
 from quorum.serve.feeds import CalendarEvent, FeedEntry, build_atom, build_ical
 from quorum.serve.filters import DateFrom, DateTo, Filters, Id
+from quorum.serve.schemas import ErrorMessage
 
 router = APIRouter(prefix="/feeds", tags=["feeds"])
 SessionDep = Annotated[Session, Depends(session_scope)]
@@ -24,6 +25,9 @@ ICAL = "text/calendar; charset=utf-8"
 #: Entries per Atom feed.
 FEED_SIZE = 50
 TAG = "tag:quorum.invalid,2024:"
+MISSING: dict[int | str, dict[str, Any]] = {404: {"model": ErrorMessage, "description": "No such record"}}
+ATOM_DOC: dict[int | str, dict[str, Any]] = {200: {"content": {"application/atom+xml": {}}}, **MISSING}
+ICAL_DOC: dict[int | str, dict[str, Any]] = {200: {"content": {"text/calendar": {}}}, **MISSING}
 
 
 def _base(request: Request) -> str:
@@ -54,7 +58,7 @@ def _body_or_404(db: Session, body_id: int) -> str:
     return bodies[body_id]
 
 
-@router.get("/bodies/{body_id}/meetings.ics", response_class=Response, responses={200: {"content": {ICAL: {}}}})
+@router.get("/bodies/{body_id}/meetings.ics", response_class=Response, responses=ICAL_DOC)
 def body_calendar(request: Request, db: SessionDep, body_id: Id) -> Response:
     """The body's meetings as an iCalendar file to subscribe to."""
     name = _body_or_404(db, body_id)
@@ -79,7 +83,7 @@ def body_calendar(request: Request, db: SessionDep, body_id: Id) -> Response:
     return Response(build_ical(name, events, now=stamp), media_type=ICAL)
 
 
-@router.get("/bodies/{body_id}/meetings.atom", response_class=Response, responses={200: {"content": {ATOM: {}}}})
+@router.get("/bodies/{body_id}/meetings.atom", response_class=Response, responses=ATOM_DOC)
 def body_meetings_feed(request: Request, db: SessionDep, body_id: Id) -> Response:
     """New meetings of a body, newest first."""
     name = _body_or_404(db, body_id)
@@ -103,7 +107,7 @@ def body_meetings_feed(request: Request, db: SessionDep, body_id: Id) -> Respons
     )
 
 
-@router.get("/bodies/{body_id}/decisions.atom", response_class=Response, responses={200: {"content": {ATOM: {}}}})
+@router.get("/bodies/{body_id}/decisions.atom", response_class=Response, responses=ATOM_DOC)
 def body_decisions_feed(request: Request, db: SessionDep, body_id: Id) -> Response:
     """New decisions of a body, newest first."""
     name = _body_or_404(db, body_id)
@@ -131,7 +135,7 @@ def body_decisions_feed(request: Request, db: SessionDep, body_id: Id) -> Respon
     )
 
 
-@router.get("/people/{person_id}.atom", response_class=Response, responses={200: {"content": {ATOM: {}}}})
+@router.get("/people/{person_id}.atom", response_class=Response, responses=ATOM_DOC)
 def person_feed(request: Request, db: SessionDep, person_id: Id) -> Response:
     """A person's meetings and declarations, newest first."""
     person = queries.get_person(db, person_id)
@@ -167,7 +171,7 @@ def person_feed(request: Request, db: SessionDep, person_id: Id) -> Response:
     )
 
 
-@router.get("/search.atom", response_class=Response, responses={200: {"content": {ATOM: {}}}})
+@router.get("/search.atom", response_class=Response, responses=ATOM_DOC)
 def search_feed(
     request: Request,
     db: SessionDep,

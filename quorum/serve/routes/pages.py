@@ -310,7 +310,7 @@ def source_page(
     view = sources.source_view(db, source_id)
     if view is None:
         raise HTTPException(404, "There is no source with that number.")
-    total = len(view.lines)
+    total = view.line_count
     if first is not None and last is not None and last < first:
         first, last = last, first
     origin = int_or_none(from_)
@@ -322,7 +322,7 @@ def source_page(
         window_start = 1
     window_end = min(total, max(window_start + SOURCE_WINDOW - 1, (last or 0) + SOURCE_CONTEXT))
     lines = []
-    for line in view.lines[window_start - 1 : window_end]:
+    for line in view.lines(window_start, window_end):
         highlighted = first is not None and last is not None and first <= line.number <= last and not line.withheld
         lines.append(line.model_copy(update={"highlighted": highlighted}))
     first_page = next((line.page for line in lines if line.highlighted and line.page), None)
