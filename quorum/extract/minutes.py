@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import re
 
-from quorum.extract.minutes_attendance import Attendance, read_attendance, reserves_in_sentence
+from quorum.extract.minutes_attendance import Attendance, read_attendance
 from quorum.extract.minutes_dates import find_times, parse_time
 from quorum.extract.minutes_declarations import read_declarations
 from quorum.extract.minutes_items import ItemHeading, find_item_headings, read_resolutions
+from quorum.extract.minutes_people import reserves_in_sentence
 from quorum.extract.minutes_spans import CLOSING_RE, MinutesSpan, clean_body, find_minutes_spans
 from quorum.extract.minutes_votes import read_votes
 from quorum.extract.names import parse_person, split_name_list

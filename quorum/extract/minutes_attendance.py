@@ -21,14 +21,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from quorum.extract.names import (
-    looks_like_name,
-    parse_person,
-    role_kind,
-    split_name_list,
-    split_roles,
-    strip_marker,
+from quorum.extract.minutes_people import (
+    MARKERS,
+    MAYOR_RE,
+    ORG_WORDS_RE,
+    REPLACING_RE,
+    RESERVE_ROLE_RE,
+    ROLE_WORDS_RE,
+    SUBSTITUTED_BY_RE,
+    has_marker,
+    read_person,
+    reserves_in_sentence,
+    split_marked,
+    stands_alone,
 )
+from quorum.extract.names import looks_like_name, parse_person, role_kind, split_name_list, split_roles
 from quorum.model import Attendee, NormalisedText
 
 PRESENT = "present"
@@ -36,7 +43,6 @@ APOLOGIES = "apologies"
 ABSENT = "absent"
 RESERVE = "reserve"
 
-_MARKERS = "*†‡"
 _DEFAULT_LEGEND = {"*": PRESENT, "†": APOLOGIES}
 
 _LEGEND_RE = re.compile(r"^[-•\s]*(?P<marker>[*†‡#§¥])\s*(?:\[?denotes\]?|=|–|-|indicates|means)\s*(?P<what>.+)$", re.I)
@@ -47,53 +53,7 @@ _APOLOGY_PROSE_RE = re.compile(
     re.I,
 )
 _NO_APOLOGIES_RE = re.compile(r"\bno\s+apologies\b|\bapologies\b.{0,30}\bnone\b", re.I)
-_REPLACING_RE = re.compile(
-    r"^(?:as\s+)?(?:(?:a\s+)?(?:reserve|substitute|sub|deputy)(?:\s+member)?\s+)?"
-    r"(?:for|replacing|in\s+place\s+of|vice|substituting\s+for|deputising\s+for)\s+(?P<who>.+)$",
-    re.I,
-)
-_RESERVE_ROLE_RE = re.compile(r"^(?:as\s+)?(?:a\s+)?(?:reserve|substitute)(?:\s+member)?$", re.I)
-_SUBSTITUTING_RE = re.compile(
-    r"^(?P<who>.+?)\s+(?:substituting|deputising|attending as (?:a )?(?:reserve|substitute))$", re.I
-)
-_MAYOR_RE = re.compile(
-    r"^(?:the\s+)?(?:worshipful\s+)?(?:the\s+)?(?:right\s+worshipful\s+)?(?:the\s+)?(?:lord\s+)?mayor$", re.I
-)
-_ORG_WORDS_RE = re.compile(
-    r"\b(?:Council|NHS|Trust|Police|Sector|Group|Authority|Ltd|Limited|plc|LLP|Partnership|Hospital|England"
-    r"|Borough|University|College|Association|Commissioning|Service|Services|Brigade|Plus|Healthwatch)\b"
-)
-_ROLE_WORDS_RE = re.compile(
-    r"\b(?:Officer|Director|Manager|Adviser|Advisor|Head|Chief|Executive|Representative|Clerk|Solicitor|Lawyer"
-    r"|Assistant|Lead|Leader|Member|Holder|Commander|Coordinator|Co-ordinator|Consultant|Secretary|Minute"
-    r"|Treasurer|Analyst|Specialist|Nurse|Principal|Deputy|Chair|Chairman|Mayor)\b"
-)
-_RESERVE_SENTENCE_RES = (
-    re.compile(
-        r"(?P<reserve>(?:Councillor|Cllr)\.?\s+[A-Z][^,;()]*?)\s+(?:attended|was\s+present|attending)\s+as\s+"
-        r"(?:a\s+|the\s+)?(?:duly\s+appointed\s+)?(?:reserve|substitute)(?:\s+member)?\s+for\s+"
-        r"(?P<for>(?:Councillor|Cllr)\.?\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
-    ),
-    re.compile(
-        r"(?P<reserve>(?:Councillor|Cllr)\.?\s+[A-Z][^,;()]*?)\s+(?:substituted|substituting|deputised|deputising)"
-        r"\s+for\s+(?P<for>(?:Councillor|Cllr)\.?\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
-    ),
-    re.compile(
-        r"(?P<reserve>(?:Councillor|Cllr)\.?\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})\s+"
-        r"(?:for|replacing|in\s+place\s+of)\s+(?P<for>(?:Councillor|Cllr)\.?\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
-    ),
-)
-_ROLE_AS_NAME_RE = re.compile(
-    r"^(?:the\s+)?(?:(?:right\s+)?worshipful\s+)?(?:the\s+)?(?:deputy\s+|lord\s+)?(?:mayor|chair(?:man|person)?"
-    r"|vice[- ]chair(?:man|person)?|leader(?:\s+of\s+the\s+council)?)$",
-    re.I,
-)
 _STATUS_CELL_RE = re.compile(r"^(?:present|attended|apologies(?:\s+received)?|apols?\.?|absent|sent apologies)$", re.I)
-_SUBSTITUTED_BY_RE = re.compile(
-    r"^(?:substituted\s+by|substitute[d]?\s*:?|sub\s*:|replaced\s+by|with)\s+(?P<who>.+?)"
-    r"(?:\s+(?:substituting|attending))?$",
-    re.I,
-)
 _STARTS_PERSON_RE = re.compile(r"^(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Miss|Dr|Reverend|Revd|Professor)\b")
 _OPEN_LIST_END_RE = re.compile(r"(?:,|;|\band|&|\bwith)\s*$")
 _ZONE_STOP_RE = re.compile(r"^(?:PRAYERS|ACTION|RECOMMENDED ITEMS|RESOLVED ITEMS|PART I\b|MINUTES\b)")
@@ -152,58 +112,6 @@ class Attendance:
     in_attendance: list[Attendee] = field(default_factory=list)
 
 
-def _split_marked(text: str) -> list[tuple[str | None, str]]:
-    """Split "* A * B † C" into (marker, text) pairs; text before the first marker comes unmarked."""
-    out: list[tuple[str | None, str]] = []
-    pattern = re.compile(r"(?:^|(?<=\s))([" + _MARKERS + r"])\s*")
-    positions = [(m.start(1), m.end(), m.group(1)) for m in pattern.finditer(text)]
-    if not positions:
-        return [(None, text.strip())]
-    lead = text[: positions[0][0]].strip(" -•\t")
-    if lead:
-        out.append((None, lead))
-    for index, (_, body_start, marker) in enumerate(positions):
-        stop = positions[index + 1][0] if index + 1 < len(positions) else len(text)
-        piece = text[body_start:stop].strip()
-        if piece:
-            out.append((marker, piece))
-    return out
-
-
-def _has_marker(text: str) -> bool:
-    return bool(re.search(r"(?:^|\s)[" + _MARKERS + r"]\s*\S", text))
-
-
-def _person(text: str) -> tuple[str, str | None, list[str]] | None:
-    """Read one printed person as (name, honorific, bracketed roles), or None.
-
-    Also reads "The Mayor (Councillor Ruth Adeyemi)" (the role first, the name in brackets) and
-    "Jane Doe – Head of Planning" (a role after a dash).
-    """
-    base, roles = split_roles(strip_marker(text)[1])
-    named = [r for r in roles if re.match(r"^(?:Councillors?|Cllrs?)\b", r)]
-    if named and _ROLE_AS_NAME_RE.match(base.strip()):
-        inner = parse_person(named[0])
-        if inner is not None:
-            others = [r for r in roles if r is not named[0]]
-            return inner.name, inner.honorific, [base.strip(), *others]
-    person = parse_person(text)
-    if person is not None:
-        return person.name, person.honorific, list(person.roles)
-    dashed = re.match(r"^(?P<name>[^–—]+?)\s+[-–—]\s+(?P<role>\S.*)$", text.strip())
-    if dashed:
-        person = parse_person(dashed.group("name"))
-        if person is not None:
-            return person.name, person.honorific, [*person.roles, dashed.group("role").strip()]
-    return None
-
-
-def _stands_alone(line: str) -> bool:
-    """True when every piece of a prose line reads as a person (so the line needs no neighbour)."""
-    pieces = split_name_list(line)
-    return bool(pieces) and all(_person(piece) is not None for piece in pieces)
-
-
 class _BlockReader:
     """Reads the groups of an attendance block line by line."""
 
@@ -228,7 +136,7 @@ class _BlockReader:
         if not self.prose or self.group is None:
             self.prose = []
             return
-        if len(self.prose) > 1 and all(_stands_alone(text) for _, text in self.prose):
+        if len(self.prose) > 1 and all(stands_alone(text) for _, text in self.prose):
             for number, text in self.prose:  # one person (or list) per line: "Simon Brown" / "Anne Whitehead"
                 for piece in split_name_list(text):
                     self.add(None, piece, number)
@@ -251,7 +159,7 @@ class _BlockReader:
     def add(self, marker: str | None, text: str, line: int) -> _Entry | None:
         if self.group is None:
             return None
-        parsed = _person(text)
+        parsed = read_person(text)
         if parsed is None:
             return None
         name, honorific, roles = parsed
@@ -261,14 +169,14 @@ class _BlockReader:
 
     def read_cells(self, cells: list[str], line: int) -> None:
         """Read one row of cells: names (marked or not) followed by their role and organisation."""
-        row_marked = any(_has_marker(cell) for cell in cells)
+        row_marked = any(has_marker(cell) for cell in cells)
         current: _Entry | None = None
         for cell in cells:
             cell = cell.strip()
             if not cell or (cell.startswith("(") and cell.endswith(")") and current is None):
                 continue
-            if _has_marker(cell):
-                for marker, piece in _split_marked(cell):
+            if has_marker(cell):
+                for marker, piece in split_marked(cell):
                     entry = self.add(marker, piece, line)
                     current = entry or current
                 continue
@@ -289,7 +197,7 @@ class _BlockReader:
         parsed = parse_person(cell)
         if parsed is None:
             return False
-        return not _ORG_WORDS_RE.search(cell) and not _ROLE_WORDS_RE.search(cell)
+        return not ORG_WORDS_RE.search(cell) and not ROLE_WORDS_RE.search(cell)
 
     def read_content(self, clean: str, cells: tuple[str, ...] | None, line: int) -> None:
         if self.group is None:
@@ -299,9 +207,9 @@ class _BlockReader:
             self.read_cells(list(cells), line)
             return
         text = clean.strip("\t ")
-        if _has_marker(text):
+        if has_marker(text):
             self.flush_prose()
-            for marker, piece in _split_marked(text):
+            for marker, piece in split_marked(text):
                 if marker is None and self.entries and self._continues_name(piece):
                     continue
                 self.add(marker, piece, line)
@@ -318,34 +226,12 @@ class _BlockReader:
         words = piece.split()
         if last.marker is None or not 1 <= len(words) <= 2 or last.attrs or last.roles:
             return False
-        if not all(w[:1].isupper() for w in words) or _ORG_WORDS_RE.search(piece) or _ROLE_WORDS_RE.search(piece):
+        if not all(w[:1].isupper() for w in words) or ORG_WORDS_RE.search(piece) or ROLE_WORDS_RE.search(piece):
             return False
         if not looks_like_name(f"{last.name} {piece}"):
             return False
         last.name = f"{last.name} {piece}"
         return True
-
-
-def reserves_in_sentence(clean: str, line: int) -> list[Attendee]:
-    """Read reserves from a sentence: "Councillor A attended as a reserve for Councillor B", "A substituted for B".
-
-    Returns one :class:`Attendee` per reserve, with ``replacing`` set to the member replaced.
-    """
-    out: list[Attendee] = []
-    for pattern in _RESERVE_SENTENCE_RES:
-        for match in pattern.finditer(clean):
-            reserve = parse_person(match.group("reserve"))
-            replaced = parse_person(match.group("for"))
-            if reserve and all(a.name != reserve.name for a in out):
-                out.append(
-                    Attendee(
-                        reserve.name,
-                        line,
-                        replacing=replaced.name if replaced else None,
-                        honorific=reserve.honorific,
-                    )
-                )
-    return out
 
 
 def _status_marker(cell: str) -> str:
@@ -373,18 +259,18 @@ def _attributes(entry: _Entry) -> tuple[str | None, str | None]:
     """Role and organisation of an entry: bracketed role first, then the table's columns."""
     role: str | None = None
     organisation: str | None = None
-    plain_roles = [r for r in entry.roles if not _REPLACING_RE.match(r) and not _RESERVE_ROLE_RE.match(r)]
+    plain_roles = [r for r in entry.roles if not REPLACING_RE.match(r) and not RESERVE_ROLE_RE.match(r)]
     attrs = list(entry.attrs)
     if plain_roles:
         role = plain_roles[0]
-        if len(plain_roles) > 1 and not (role_kind(plain_roles[1]) or _MAYOR_RE.match(plain_roles[1])):
+        if len(plain_roles) > 1 and not (role_kind(plain_roles[1]) or MAYOR_RE.match(plain_roles[1])):
             organisation = plain_roles[1]
         elif attrs:
-            organisation = attrs[-1] if len(attrs) > 1 or _ORG_WORDS_RE.search(attrs[-1]) else None
+            organisation = attrs[-1] if len(attrs) > 1 or ORG_WORDS_RE.search(attrs[-1]) else None
     elif attrs:
         if len(attrs) >= 2:
             role, organisation = attrs[0], attrs[1]
-        elif _ORG_WORDS_RE.search(attrs[0]) and not _ROLE_WORDS_RE.search(attrs[0]):
+        elif ORG_WORDS_RE.search(attrs[0]) and not ROLE_WORDS_RE.search(attrs[0]):
             organisation = attrs[0]
         else:
             role = attrs[0]
@@ -395,7 +281,7 @@ def _attributes(entry: _Entry) -> tuple[str | None, str | None]:
 
 def _replacing(entry: _Entry) -> str | None:
     for role in entry.roles:
-        match = _REPLACING_RE.match(role)
+        match = REPLACING_RE.match(role)
         if match:
             person = parse_person(match.group("who"))
             return person.name if person else match.group("who").strip()
@@ -405,7 +291,7 @@ def _replacing(entry: _Entry) -> str | None:
 def _is_chair(entry: _Entry, role: str | None) -> bool:
     if entry.group == "chair":
         return True
-    if any(role_kind(r) == "chair" or bool(_MAYOR_RE.match(r.strip())) for r in entry.roles):
+    if any(role_kind(r) == "chair" or bool(MAYOR_RE.match(r.strip())) for r in entry.roles):
         return True
     # a role column that says so: "Leader of the Council (Chair)", "Chairman"
     for attr in entry.attrs:
@@ -457,7 +343,7 @@ def read_attendance(text: NormalisedText, start: int, end: int) -> Attendance:
                 rest_cells = tuple(c.strip() for c in rest.split("\t")) if "\t" in rest else None
                 reader.read_content(rest, rest_cells, n)
             continue
-        bare_kind = label_kind(clean) if len(clean) <= 60 and "\t" not in clean and not _has_marker(clean) else None
+        bare_kind = label_kind(clean) if len(clean) <= 60 and "\t" not in clean and not has_marker(clean) else None
         if bare_kind and (bare_kind != "present" or re.search(r"\b(?:present|councillors|members)\b", clean, re.I)):
             reader.open_group(bare_kind, clean)
             continue
@@ -474,7 +360,7 @@ def read_attendance(text: NormalisedText, start: int, end: int) -> Attendance:
 
 
 def _is_heading_or_prose(clean: str, cells: tuple[str, ...] | None) -> bool:
-    if cells is not None or _has_marker(clean):
+    if cells is not None or has_marker(clean):
         return False
     if clean == clean.upper() and len(clean.split()) <= 6 and any(ch.isalpha() for ch in clean):
         return True
@@ -484,7 +370,7 @@ def _is_heading_or_prose(clean: str, cells: tuple[str, ...] | None) -> bool:
 def _settle(reader: _BlockReader) -> Attendance:
     """Decide each entry's status from its group and marker, and find the chair."""
     result = Attendance()
-    marked_groups = {e.group_id for e in reader.entries if e.marker and e.marker in _MARKERS}
+    marked_groups = {e.group_id for e in reader.entries if e.marker and e.marker in MARKERS}
     block_marked = bool(marked_groups)
     seen: dict[str, set[str]] = {"present": set(), "apologies": set(), "reserves": set(), "attendance": set()}
 
@@ -500,10 +386,10 @@ def _settle(reader: _BlockReader) -> Attendance:
             name=entry.name, line=entry.line, role=role, organisation=organisation, honorific=entry.honorific
         )
         if entry.group == "apologies" or status == APOLOGIES:
-            attendee.role = attendee.role if not _SUBSTITUTED_BY_RE.match(attendee.role or "") else None
+            attendee.role = attendee.role if not SUBSTITUTED_BY_RE.match(attendee.role or "") else None
             put(result.apologies, "apologies", attendee)
             for role in entry.roles:
-                substitute = _SUBSTITUTED_BY_RE.match(role)
+                substitute = SUBSTITUTED_BY_RE.match(role)
                 person = parse_person(substitute.group("who")) if substitute else None
                 if person is not None:
                     reserve = Attendee(person.name, entry.line, replacing=entry.name, honorific=person.honorific)
@@ -521,7 +407,7 @@ def _settle(reader: _BlockReader) -> Attendance:
             entry.group == "reserves"
             or status == RESERVE
             or replacing
-            or any(_RESERVE_ROLE_RE.match(r) for r in entry.roles)
+            or any(RESERVE_ROLE_RE.match(r) for r in entry.roles)
         ):
             reserve = Attendee(
                 name=entry.name,

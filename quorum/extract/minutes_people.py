@@ -1,0 +1,137 @@
+"""Reading one printed person, or a run of them, in an attendance block.
+
+Helpers shared by the attendance reader: list markers ("* A * B † C"), people printed
+role-first ("The Mayor (Councillor Ruth Adeyemi)") or with a role after a dash
+("Jane Doe – Head of Planning"), the words that make a table cell a role or an
+organisation rather than a name, and reserves named in a sentence ("Councillor A
+attended as a reserve for Councillor B").
+"""
+
+from __future__ import annotations
+
+import re
+
+from quorum.extract.names import parse_person, split_name_list, split_roles, strip_marker
+from quorum.model import Attendee
+
+#: The markers of a marked attendance list ("*" present, "†" apologies by default).
+MARKERS = "*†‡"
+
+REPLACING_RE = re.compile(
+    r"^(?:as\s+)?(?:(?:a\s+)?(?:reserve|substitute|sub|deputy)(?:\s+member)?\s+)?"
+    r"(?:for|replacing|in\s+place\s+of|vice|substituting\s+for|deputising\s+for)\s+(?P<who>.+)$",
+    re.I,
+)
+RESERVE_ROLE_RE = re.compile(r"^(?:as\s+)?(?:a\s+)?(?:reserve|substitute)(?:\s+member)?$", re.I)
+MAYOR_RE = re.compile(
+    r"^(?:the\s+)?(?:worshipful\s+)?(?:the\s+)?(?:right\s+worshipful\s+)?(?:the\s+)?(?:lord\s+)?mayor$", re.I
+)
+ORG_WORDS_RE = re.compile(
+    r"\b(?:Council|NHS|Trust|Police|Sector|Group|Authority|Ltd|Limited|plc|LLP|Partnership|Hospital|England"
+    r"|Borough|University|College|Association|Commissioning|Service|Services|Brigade|Plus|Healthwatch)\b"
+)
+ROLE_WORDS_RE = re.compile(
+    r"\b(?:Officer|Director|Manager|Adviser|Advisor|Head|Chief|Executive|Representative|Clerk|Solicitor|Lawyer"
+    r"|Assistant|Lead|Leader|Member|Holder|Commander|Coordinator|Co-ordinator|Consultant|Secretary|Minute"
+    r"|Treasurer|Analyst|Specialist|Nurse|Principal|Deputy|Chair|Chairman|Mayor)\b"
+)
+_RESERVE_SENTENCE_RES = (
+    re.compile(
+        r"(?P<reserve>(?:Councillor|Cllr)\.?\s+[A-Z][^,;()]*?)\s+(?:attended|was\s+present|attending)\s+as\s+"
+        r"(?:a\s+|the\s+)?(?:duly\s+appointed\s+)?(?:reserve|substitute)(?:\s+member)?\s+for\s+"
+        r"(?P<for>(?:Councillor|Cllr)\.?\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
+    ),
+    re.compile(
+        r"(?P<reserve>(?:Councillor|Cllr)\.?\s+[A-Z][^,;()]*?)\s+(?:substituted|substituting|deputised|deputising)"
+        r"\s+for\s+(?P<for>(?:Councillor|Cllr)\.?\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
+    ),
+    re.compile(
+        r"(?P<reserve>(?:Councillor|Cllr)\.?\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})\s+"
+        r"(?:for|replacing|in\s+place\s+of)\s+(?P<for>(?:Councillor|Cllr)\.?\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
+    ),
+)
+_ROLE_AS_NAME_RE = re.compile(
+    r"^(?:the\s+)?(?:(?:right\s+)?worshipful\s+)?(?:the\s+)?(?:deputy\s+|lord\s+)?(?:mayor|chair(?:man|person)?"
+    r"|vice[- ]chair(?:man|person)?|leader(?:\s+of\s+the\s+council)?)$",
+    re.I,
+)
+SUBSTITUTED_BY_RE = re.compile(
+    r"^(?:substituted\s+by|substitute[d]?\s*:?|sub\s*:|replaced\s+by|with)\s+(?P<who>.+?)"
+    r"(?:\s+(?:substituting|attending))?$",
+    re.I,
+)
+
+
+def split_marked(text: str) -> list[tuple[str | None, str]]:
+    """Split "* A * B † C" into (marker, text) pairs; text before the first marker comes unmarked."""
+    out: list[tuple[str | None, str]] = []
+    pattern = re.compile(r"(?:^|(?<=\s))([" + MARKERS + r"])\s*")
+    positions = [(m.start(1), m.end(), m.group(1)) for m in pattern.finditer(text)]
+    if not positions:
+        return [(None, text.strip())]
+    lead = text[: positions[0][0]].strip(" -•\t")
+    if lead:
+        out.append((None, lead))
+    for index, (_, body_start, marker) in enumerate(positions):
+        stop = positions[index + 1][0] if index + 1 < len(positions) else len(text)
+        piece = text[body_start:stop].strip()
+        if piece:
+            out.append((marker, piece))
+    return out
+
+
+def has_marker(text: str) -> bool:
+    """True when ``text`` holds an attendance marker ("*", "†", "‡") in front of a word."""
+    return bool(re.search(r"(?:^|\s)[" + MARKERS + r"]\s*\S", text))
+
+
+def read_person(text: str) -> tuple[str, str | None, list[str]] | None:
+    """Read one printed person as (name, honorific, bracketed roles), or None.
+
+    Also reads "The Mayor (Councillor Ruth Adeyemi)" (the role first, the name in brackets) and
+    "Jane Doe – Head of Planning" (a role after a dash).
+    """
+    base, roles = split_roles(strip_marker(text)[1])
+    named = [r for r in roles if re.match(r"^(?:Councillors?|Cllrs?)\b", r)]
+    if named and _ROLE_AS_NAME_RE.match(base.strip()):
+        inner = parse_person(named[0])
+        if inner is not None:
+            others = [r for r in roles if r is not named[0]]
+            return inner.name, inner.honorific, [base.strip(), *others]
+    person = parse_person(text)
+    if person is not None:
+        return person.name, person.honorific, list(person.roles)
+    dashed = re.match(r"^(?P<name>[^–—]+?)\s+[-–—]\s+(?P<role>\S.*)$", text.strip())
+    if dashed:
+        person = parse_person(dashed.group("name"))
+        if person is not None:
+            return person.name, person.honorific, [*person.roles, dashed.group("role").strip()]
+    return None
+
+
+def stands_alone(line: str) -> bool:
+    """True when every piece of a prose line reads as a person (so the line needs no neighbour)."""
+    pieces = split_name_list(line)
+    return bool(pieces) and all(read_person(piece) is not None for piece in pieces)
+
+
+def reserves_in_sentence(clean: str, line: int) -> list[Attendee]:
+    """Read reserves from a sentence: "Councillor A attended as a reserve for Councillor B", "A substituted for B".
+
+    Returns one :class:`Attendee` per reserve, with ``replacing`` set to the member replaced.
+    """
+    out: list[Attendee] = []
+    for pattern in _RESERVE_SENTENCE_RES:
+        for match in pattern.finditer(clean):
+            reserve = parse_person(match.group("reserve"))
+            replaced = parse_person(match.group("for"))
+            if reserve and all(a.name != reserve.name for a in out):
+                out.append(
+                    Attendee(
+                        reserve.name,
+                        line,
+                        replacing=replaced.name if replaced else None,
+                        honorific=reserve.honorific,
+                    )
+                )
+    return out
