@@ -334,6 +334,14 @@ def read_attendance(text: NormalisedText, start: int, end: int) -> Attendance:
             reader.open_group("apologies", "Apologies")
             reader.read_content(apology.group("rest").rstrip("."), None, n)
             continue
+        if clean.startswith("|") and line.cells:
+            cells = [c for c in line.cells if c]
+            first = _LABEL_RE.match(cells[0]) if cells else None
+            first_kind = label_kind(first.group("label")) if first else None
+            if first and first_kind:  # "| Councillors: | * A | * B |" - the label in the first cell of a pipe row
+                reader.open_group(first_kind, first.group("label").strip())
+                reader.read_content(clean, (first.group("rest"), *cells[1:]), n)
+                continue
         label = _LABEL_RE.match(clean)
         kind = label_kind(label.group("label")) if label else None
         if label and kind:

@@ -275,3 +275,12 @@ def test_prose_list_split_over_lines() -> None:
     assert _names(attendance.present) == ["Anne Smith", "Bob Jones", "Carol White", "Dev Patel"]
     assert attendance.present[1].role == "VC"
     assert attendance.chair == "Anne Smith"
+
+
+def test_pipe_table_with_label_in_first_cell() -> None:
+    raw = (
+        "Present:\n| Councillors: | * Ann Lee | † Bob Roe |\n|  | * Cat Day | * Dan Fox |\n\n* Denotes Member present\n"
+    )
+    attendance = read_attendance(_text(raw), 1, 5)
+    assert _names(attendance.present) == ["Ann Lee", "Cat Day", "Dan Fox"]
+    assert _names(attendance.apologies) == ["Bob Roe"]
