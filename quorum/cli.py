@@ -156,6 +156,92 @@ def serve(
     uvicorn.run("quorum.serve.app:create_app", factory=True, host=host, port=port, reload=reload)
 
 
+DatabaseOption = Annotated[
+    str | None, typer.Option("--database-url", help="Database URL (default: $QUORUM_DATABASE_URL or quorum.db).")
+]
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Packs (text, markdown, PDF) or folders of packs.")],
+    database_url: DatabaseOption = None,
+    workers: Annotated[int | None, typer.Option(help="Parser processes (default: one per core).")] = None,
+    force: Annotated[bool, typer.Option(help="Re-ingest files even when unchanged.")] = False,
+) -> None:
+    """Parse packs in parallel and store them; unchanged files are skipped, changed ones replaced."""
+    from quorum.store.commands import run_ingest
+
+    raise typer.Exit(run_ingest(paths, console, errors, url=database_url, workers=workers, force=force))
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words, "a phrase", prefix*, -exclude, a OR b.')],
+    body: Annotated[str | None, typer.Option(help="Only this body (committee, board, panel...).")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="On or after this date (YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="On or before this date (YYYY-MM-DD).")] = None,
+    kind: Annotated[
+        str | None, typer.Option(help="text, agenda_item, resolution, motion, report, or a document kind.")
+    ] = None,
+    person: Annotated[str | None, typer.Option(help="Only passages naming this person.")] = None,
+    limit: Annotated[int, typer.Option(help="How many hits.")] = 20,
+    database_url: DatabaseOption = None,
+) -> None:
+    """Search everything stored; print ranked hits with highlighted snippets and citations."""
+    from quorum.store.commands import run_search
+    from quorum.store.search import Filters
+
+    filters = Filters(body=body, date_from=date_from, date_to=date_to, kind=kind, person=person)
+    raise typer.Exit(run_search(query, filters, console, url=database_url, limit=limit))
+
+
+@app.command()
+def person(
+    name: Annotated[str, typer.Argument(help="A name as printed (titles allowed), a family name, or an id.")],
+    database_url: DatabaseOption = None,
+) -> None:
+    """Show a person: names printed, roles over time, attendance record per body, declarations."""
+    from quorum.store.commands import run_person
+
+    raise typer.Exit(run_person(name, console, errors, url=database_url))
+
+
+@app.command()
+def body(
+    name: Annotated[str, typer.Argument(help="A body's name, e.g. 'Corporate Parenting Panel'.")],
+    database_url: DatabaseOption = None,
+) -> None:
+    """Show a body's meetings and members."""
+    from quorum.store.commands import run_body
+
+    raise typer.Exit(run_body(name, console, errors, url=database_url))
+
+
+@app.command()
+def decisions(
+    subject: Annotated[str, typer.Argument(help="What the decisions are about (full-text query).")],
+    body: Annotated[str | None, typer.Option(help="Only this body.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="On or after this date (YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="On or before this date (YYYY-MM-DD).")] = None,
+    limit: Annotated[int, typer.Option(help="How many decisions.")] = 20,
+    database_url: DatabaseOption = None,
+) -> None:
+    """List the resolutions (decisions) on a subject, best match first."""
+    from quorum.store.commands import run_decisions
+    from quorum.store.search import Filters
+
+    filters = Filters(body=body, date_from=date_from, date_to=date_to)
+    raise typer.Exit(run_decisions(subject, filters, console, url=database_url, limit=limit))
+
+
+@app.command()
+def migrate(database_url: DatabaseOption = None) -> None:
+    """Bring the database schema up to date (the other commands also do this on open)."""
+    from quorum.store.commands import run_migrate
+
+    raise typer.Exit(run_migrate(console, url=database_url))
+
+
 def main() -> None:
     """Entry point of the ``quorum`` console script."""
     app()

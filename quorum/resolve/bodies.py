@@ -120,7 +120,7 @@ def display_name(name: str) -> str:
     text = re.sub(r"(?:\s+(?:summons(?:\s+and\s+agenda)?|agenda|minutes|meeting))+\s*$", "", text, flags=re.I).strip(
         " -,"
     )
-    if text.isupper() and " " in text:
+    if text.isupper() and (" " in text or len(text) > 5):
         small = {"and", "of", "the", "for", "in", "on"}
         text = " ".join(w.lower() if w.lower() in small and i else w.capitalize() for i, w in enumerate(text.split()))
     return text or name.strip()
