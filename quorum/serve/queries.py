@@ -820,6 +820,13 @@ def _snippet_html(snippet: str) -> str:
 
 def search(session: Session, query: str, filters: Filters, limit: int = SEARCH_LIMIT) -> list[s.SearchHit]:
     """Search with the store's full-text search; return ranked public hits linking to their lines."""
+    return search_hits(session, query, filters, limit)[0]
+
+
+def search_hits(
+    session: Session, query: str, filters: Filters, limit: int = SEARCH_LIMIT
+) -> tuple[list[s.SearchHit], bool]:
+    """Return ranked public hits (repeats of a passage in one file folded) and whether ``limit`` cut them off."""
     body_name = None
     if filters.body is not None:
         org = session.get(db.Organization, filters.body)
@@ -831,13 +838,19 @@ def search(session: Session, query: str, filters: Filters, limit: int = SEARCH_L
         body=body_name, date_from=start, date_to=end, kind=filters.kind or None, person=filters.person
     )
     hits = store_search(session, query, store_filters, limit=limit)
+    truncated = len(hits) >= limit
     paths = dict(session.execute(select(db.Source.path, db.Source.id)).all())
     hidden = withheld(session)
     out = []
+    seen: set[tuple[int, str]] = set()
     for hit in hits:
         source_id = paths.get(hit.source_path)
         if source_id is None or hidden.covers(source_id, hit.start_line, hit.end_line):
             continue
+        passage = (source_id, fold(hit.text))
+        if passage in seen:  # the same words again in the same file (a running header, a repeated table row)
+            continue
+        seen.add(passage)
         kind = hit.document_kind if hit.kind == "text" and hit.document_kind else hit.kind
         out.append(
             s.SearchHit(
@@ -858,4 +871,4 @@ def search(session: Session, query: str, filters: Filters, limit: int = SEARCH_L
                 ),
             )
         )
-    return out
+    return out, truncated

@@ -56,11 +56,11 @@ def page(browser: object, live_server: str) -> Iterator[object]:
     context.close()
 
 
-def shot(page: object, name: str) -> Path:
-    """Save a full-page screenshot under test-artifacts/ and return its path."""
+def shot(page: object, name: str, full_page: bool = True) -> Path:
+    """Save a screenshot (the whole page, or the viewport) under test-artifacts/ and return its path."""
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
+    page.screenshot(path=str(path), full_page=full_page)  # type: ignore[attr-defined]
     return path
 
 
@@ -81,7 +81,7 @@ def test_search_ofsted_open_hit_and_see_cited_lines(page: object) -> None:
     expect(highlighted.first).to_be_visible()
     expect(highlighted.first).to_be_in_viewport()
     assert re.search("ofsted", " ".join(highlighted.all_inner_texts()), re.IGNORECASE)
-    shot(page, "source-ofsted")
+    shot(page, "source-ofsted", full_page=False)
 
 
 def test_open_councillor_and_see_attendance_record(page: object) -> None:
@@ -128,6 +128,7 @@ def test_council_meeting_and_home_screenshots(page: object) -> None:
     expect(page.get_by_role("heading", name="Agenda")).to_be_visible()  # type: ignore[attr-defined]
     expect(page.locator("ol.agenda")).to_contain_text("OFSTED")  # type: ignore[attr-defined]
     shot(page, "meeting-council")
+    shot(page, "meeting-council-top", full_page=False)
 
 
 def test_skip_link_moves_focus_to_main(page: object) -> None:

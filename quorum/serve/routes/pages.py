@@ -23,7 +23,7 @@ OptionalText = Annotated[str | None, Query(max_length=200)]
 
 #: How many lines around the cited span the source page shows.
 SOURCE_CONTEXT = 40
-SOURCE_WINDOW = 400
+SOURCE_WINDOW = 200
 PAGE_SIZE = 50
 SEARCH_PAGE_SIZE = 20
 
@@ -106,10 +106,12 @@ def search_page(
     hits: list = []
     next_cursor = None
     total = 0
+    truncated = False
     atom_url = None
     query = (q or "").strip()
     if query:
-        ranked = list(enumerate(queries.search(db, query, filters)))
+        found, truncated = queries.search_hits(db, query, filters)
+        ranked = list(enumerate(found))
         total = len(ranked)
         page, next_cursor = page_items(ranked, lambda pair: [pair[0]], cursor, SEARCH_PAGE_SIZE)
         hits = [hit for _, hit in page]
@@ -127,6 +129,7 @@ def search_page(
         kinds=queries.document_kinds(db),
         next_url=next_page_url(request, next_cursor),
         atom_url=atom_url,
+        truncated=truncated,
     )
 
 
