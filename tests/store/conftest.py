@@ -9,6 +9,7 @@ skipped, unless ``CI`` is set: then they fail, so CI cannot pass by skipping.
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +23,7 @@ from quorum.model import ParseResult, Source
 from quorum.store.db import make_engine, migrate
 from quorum.store.ingest import store_result
 from quorum.store.prepare import prepare_text
+from quorum.store.schema import Base
 from tests.conftest import sample_text
 
 POSTGRES_ENV = "QUORUM_TEST_POSTGRES_URL"
@@ -47,15 +49,8 @@ def postgres_url_or_skip() -> str:
 
 
 @contextmanager
-def empty_store(kind: str, directory: Path) -> Iterator[Engine]:
-    """Yield a migrated, empty store: a SQLite file in ``directory``, or a fresh PostgreSQL schema."""
-    if kind == "sqlite":
-        store = make_engine(f"sqlite:///{directory / 'quorum.db'}")
-        migrate(store)
-        yield store
-        store.dispose()
-        return
-    url = postgres_url_or_skip()
+def postgres_schema(url: str) -> Iterator[Engine]:
+    """Yield an engine on a fresh, migrated schema of the test database; drop the schema afterwards."""
     schema = f"test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(url)
     with admin.begin() as connection:
@@ -71,20 +66,60 @@ def empty_store(kind: str, directory: Path) -> Iterator[Engine]:
         admin.dispose()
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated, empty SQLite file, copied for each test (migrating once is what takes the time)."""
+    path = tmp_path_factory.mktemp("template") / "quorum.db"
+    store = make_engine(f"sqlite:///{path}")
+    migrate(store)
+    with store.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_session_store() -> Iterator[Engine]:
+    """One migrated PostgreSQL schema for the whole run; tests empty it before use."""
+    with postgres_schema(postgres_url_or_skip()) as store:
+        yield store
+
+
+def _sqlite_copy(template: Path, directory: Path) -> Engine:
+    target = directory / "quorum.db"
+    shutil.copy(template, target)
+    return make_engine(f"sqlite:///{target}")
+
+
 ENGINES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
 @pytest.fixture(params=ENGINES)
-def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+def engine(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) -> Iterator[Engine]:
     """A migrated, empty store for one test, on SQLite and on PostgreSQL."""
-    with empty_store(request.param, tmp_path) as store:
+    if request.param == "sqlite":
+        store = _sqlite_copy(sqlite_template, tmp_path)
         yield store
+        store.dispose()
+        return
+    store = request.getfixturevalue("postgres_session_store")
+    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with store.begin() as connection:
+        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    yield store
 
 
 @pytest.fixture(scope="module", params=ENGINES)
-def module_engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    """A migrated, empty store shared by a module's read-only tests, on SQLite and on PostgreSQL."""
-    with empty_store(request.param, tmp_path_factory.mktemp("store")) as store:
+def module_engine(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path
+) -> Iterator[Engine]:
+    """A migrated, empty store of its own, shared by a module's read-only tests, on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        store = _sqlite_copy(sqlite_template, tmp_path_factory.mktemp("store"))
+        yield store
+        store.dispose()
+        return
+    with postgres_schema(postgres_url_or_skip()) as store:
         yield store
 
 
