@@ -42,6 +42,7 @@ class Identities:
     _candidates: set[tuple[int, int]] = field(default_factory=set)
     _organizations: dict[str, int] = field(default_factory=dict)
     _org_names: set[tuple[int, str]] = field(default_factory=set)
+    _titled: set[int] = field(default_factory=set)
 
     # ---------------------------------------------------------------- bodies ---
 
@@ -133,8 +134,9 @@ class Identities:
     def _complete(self, person_id: int, parsed: ParsedName) -> None:
         """Fill a known person's missing title or given name from a fuller printing of the same name."""
         titles = " ".join(t for t in parsed.honorifics if fold(t).rstrip(".") not in {"councillor", "cllr", "clr"})
-        if not titles and parsed.initials_only:
+        if not titles or person_id in self._titled:
             return
+        self._titled.add(person_id)
         person = self.session.get(s.Person, person_id)
         if person is None:
             return

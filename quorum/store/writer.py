@@ -105,9 +105,10 @@ class _Writer:
     appearance_meeting: dict[int, int] = field(default_factory=dict)
     pack_meeting: tuple[int, int, str | None] | None = None  # (meeting id, organization id, date)
     minutes_meetings: list[tuple[int, int, str | None] | None] = field(default_factory=list)
-    minute_items: dict[tuple[int, str], int] = field(default_factory=dict)
-    report_ids: list[int | None] = field(default_factory=list)
+    minute_items: dict[tuple[int, str], s.MinuteItem] = field(default_factory=dict)
+    report_ids: list[s.Report | None] = field(default_factory=list)
     chunks: list[dict[str, Any]] = field(default_factory=list)
+    refs: dict[int, s.Base] = field(default_factory=dict)  # chunk index → the row it quotes
 
     # ------------------------------------------------------------ helpers ---
 
@@ -122,8 +123,10 @@ class _Writer:
             "verbatim": self.prepared.verbatim(start, end),
         }
 
-    def chunk(self, kind: str, text: str | None, start: int, end: int | None, **extra: Any) -> None:
-        """Queue a search passage unless it is empty or exempt."""
+    def chunk(
+        self, kind: str, text: str | None, start: int, end: int | None, ref: s.Base | None = None, **extra: Any
+    ) -> None:
+        """Queue a search passage unless it is empty or exempt; ``ref`` is the row it comes from (id read later)."""
         if not text or not text.strip():
             return
         end = start if end is None or end < start else end
@@ -146,6 +149,8 @@ class _Writer:
             "text": text.strip(),
         }
         row.update(extra)
+        if ref is not None:
+            self.refs[len(self.chunks)] = ref
         self.chunks.append(row)
 
     def meeting(
@@ -383,14 +388,13 @@ class _Writer:
             )
             self.session.add(row)
             if not exempt:
-                self.session.flush()
                 text = "\n".join(x for x in (f"{item.number} {item.title}", item.description) if x)
                 self.chunk(
                     "agenda_item",
                     text,
                     item.line,
                     end,
-                    ref_id=row.id,
+                    ref=row,
                     meeting_id=meeting_id,
                     organization_id=org_id,
                     date=date,
@@ -475,13 +479,15 @@ class _Writer:
                         **self.prov(declaration.line),
                     )
                 )
-            for item in minutes.items:
-                self.minute_item(len(self.minutes_meetings) - 1, item, meeting_id, org_id, date, context)
+            index = len(self.minutes_meetings) - 1
+            rows = [self.minute_item(index, item, meeting_id) for item in minutes.items]
+            self.session.flush()  # one flush gives every minute item its id
+            for item, row in zip(minutes.items, rows, strict=True):
+                if row.access != str(Access.EXEMPT):
+                    self.decisions(item, row, meeting_id, org_id, date, context)
 
-    def minute_item(
-        self, index: int, item: m.MinuteItem, meeting_id: int, org_id: int, date: str | None, context: Context
-    ) -> None:
-        """Write one numbered minute with its resolutions and votes (titles only when exempt)."""
+    def minute_item(self, index: int, item: m.MinuteItem, meeting_id: int) -> s.MinuteItem:
+        """Add one numbered minute (title only when exempt); return the row (not yet flushed)."""
         end = max(item.line, item.end_line or item.line)
         exempt = item.access == Access.EXEMPT or self.prepared.is_exempt(item.line, end)
         row = s.MinuteItem(
@@ -493,10 +499,13 @@ class _Writer:
             **self.prov(item.line, end),
         )
         self.session.add(row)
-        self.session.flush()
-        self.minute_items[(index, item.number)] = row.id
-        if exempt:
-            return
+        self.minute_items[(index, item.number)] = row
+        return row
+
+    def decisions(
+        self, item: m.MinuteItem, row: s.MinuteItem, meeting_id: int, org_id: int, date: str | None, context: Context
+    ) -> None:
+        """Add the resolutions and votes of a public minute item."""
         for resolution in item.resolutions:
             r_end = max(resolution.line, resolution.end_line or resolution.line)
             res = s.Resolution(
@@ -508,13 +517,12 @@ class _Writer:
                 **self.prov(resolution.line, r_end),
             )
             self.session.add(res)
-            self.session.flush()
             self.chunk(
                 "resolution",
                 resolution.text,
                 resolution.line,
                 r_end,
-                ref_id=res.id,
+                ref=res,
                 meeting_id=meeting_id,
                 organization_id=org_id,
                 date=date,
@@ -562,13 +570,12 @@ class _Writer:
                 **self.prov(motion.line, motion.end_line),
             )
             self.session.add(row)
-            self.session.flush()
             self.chunk(
                 "motion",
                 "\n".join(x for x in (motion.title, motion.text) if x),
                 motion.line,
                 motion.end_line,
-                ref_id=row.id,
+                ref=row,
                 meeting_id=meeting_id,
                 organization_id=org_id,
                 date=date,
@@ -615,8 +622,7 @@ class _Writer:
                 **self.prov(span.start_line, span.end_line, span.start_page),
             )
             self.session.add(row)
-            self.session.flush()
-            self.report_ids.append(row.id)
+            self.report_ids.append(row)
             if report.recommendations:
                 line = report.recommendations_line or span.start_line
                 self.chunk(
@@ -624,7 +630,7 @@ class _Writer:
                     "\n".join(x for x in (report.subject, report.recommendations) if x),
                     line,
                     line,
-                    ref_id=row.id,
+                    ref=row,
                     meeting_id=meeting_id,
                     organization_id=org_id,
                     date=report.meeting_date or date,
@@ -634,14 +640,16 @@ class _Writer:
 
     def links(self) -> None:
         """Write recommendation → minute links."""
+        if self.prepared.result.links:
+            self.session.flush()
         for link in self.prepared.result.links:
             if not 0 <= link.report < len(self.report_ids) or self.report_ids[link.report] is None:
                 continue
             line = link.line or 1
             self.session.add(
                 s.RecommendationLink(
-                    report_id=self.report_ids[link.report],
-                    minute_item_id=self.minute_items.get((link.minutes, link.item)),
+                    report_id=self.report_ids[link.report].id,  # type: ignore[union-attr]
+                    minute_item_id=getattr(self.minute_items.get((link.minutes, link.item)), "id", None),
                     item=link.item,
                     outcome=link.outcome,
                     recommended_to=link.recommended_to,
@@ -722,6 +730,9 @@ class _Writer:
                 document_kind=str(doc.kind) if doc else None,
                 page=draft.page,
             )
+        self.session.flush()
+        for index, ref in self.refs.items():
+            self.chunks[index]["ref_id"] = ref.id  # type: ignore[attr-defined]
         appearance_docs = dict(
             self.session.execute(
                 select(s.DocumentAppearance.id, s.DocumentAppearance.document_id).where(
@@ -765,14 +776,15 @@ def write_source(session: Session, prepared: Prepared, path: str) -> int:
     source.error = None
     source.warnings = list(result.warnings) or None
     writer = _Writer(session, source.id, prepared, Identities(session, source.id))
-    writer.documents()
-    writer.meetings()
-    writer.minutes()
-    writer.motions()
-    writer.reports()
-    writer.links()
-    writer.tables()
-    writer.passages()
+    with session.no_autoflush:  # entities are flushed where their ids are needed; facts go in one flush
+        writer.documents()
+        writer.meetings()
+        writer.minutes()
+        writer.motions()
+        writer.reports()
+        writer.links()
+        writer.tables()
+        writer.passages()
     session.flush()
     collect_garbage(session)
     return source.id
