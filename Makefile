@@ -17,9 +17,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## Parse the bundled samples and show what Quorum found in them.
+## Ingest the bundled samples into SQLite (quorum.db) and serve the portal on http://$(HOST):$(PORT).
 run: install
-	$(BIN)/quorum summary $(SAMPLES)
+	$(BIN)/quorum ingest $(SAMPLES) --database-url sqlite:///quorum.db
+	$(BIN)/quorum serve --host $(HOST) --port $(PORT) --database-url sqlite:///quorum.db
 
 ## Install and run the whole suite (lint first).
 test: install
