@@ -307,6 +307,7 @@ class Clearance:
     date: str | None = None
     date_raw: str | None = None
     line: int | None = None
+    on_behalf: bool | None = None  # signed "on behalf of" the officer named in ``role``
 
 
 @dataclass(slots=True)
@@ -328,6 +329,35 @@ class RecommendationLink:
     outcome: str  # agreed | amended | deferred | noted | recommended
     recommended_to: str | None = None
     line: int | None = None
+    agenda_item: str | None = None  # item of this pack's receiving meeting that takes the recommendation on
+    next_report: int | None = None  # index into reports: the report to the receiving body on it
+    chain: int | None = None  # the DecisionStep chain this link is part of
+
+
+@dataclass(slots=True)
+class DecisionStep:
+    """One body's step in a decision passed between bodies (Panel → Cabinet → Council).
+
+    Steps of one decision share ``chain`` and are ordered by ``order`` (0 first).
+    A step is evidenced by a minute (``minutes``/``item``), a report to the body
+    (``report``), an agenda item of this pack's meeting (``meeting``/``agenda_item``)
+    or a mention such as "as recommended by the Panel on 14 June 2017" (``line``).
+    """
+
+    chain: int
+    order: int
+    body: str  # the body as printed
+    line: int
+    outcome: str  # recommended | decided | pending (on the agenda, not yet decided in this pack)
+    date: str | None = None  # ISO YYYY-MM-DD
+    date_raw: str | None = None
+    minutes: int | None = None  # index into minutes
+    item: str | None = None  # minute number
+    report: int | None = None  # index into reports
+    meeting: int | None = None  # index into meetings
+    agenda_item: str | None = None  # agenda item number of that meeting
+    recommended_to: str | None = None  # the next body, as printed
+    text: str | None = None  # the recommendation or resolution, verbatim
 
 
 @dataclass(slots=True)
@@ -406,6 +436,7 @@ class ParseResult:
     tables: list[Table] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    decision_steps: list[DecisionStep] = field(default_factory=list)
 
 
 def to_jsonable(value: Any) -> Any:
