@@ -17,9 +17,9 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from quorum.model import Access, Document, DocumentKind, NormalisedText
+from quorum.model import Access, AgendaItem, Document, DocumentKind, NormalisedText
 from quorum.segment import signals as sig
-from quorum.segment.agenda import FrontSheet, ItemRef, parse_front_sheet
+from quorum.segment.agenda import FrontSheet, parse_front_sheet
 from quorum.segment.sections import split_sections
 
 BLANK = "blank_page_notice"
@@ -42,7 +42,7 @@ class _Draft:
     closed: bool = False
     restricted: bool = False
     meeting_date: str | None = None
-    item: ItemRef | None = None
+    item: AgendaItem | None = None
 
 
 def segment(text: NormalisedText) -> list[Document]:
@@ -70,7 +70,7 @@ class _Segmenter:
         self.front: FrontSheet | None = None
         self.drafts: list[_Draft] = []
         self.active_report: int | None = None
-        self.paged: list[ItemRef] = []
+        self.paged: list[AgendaItem] = []
         self.current = -1
         self.main_since_cover = False
         self.titled_starts = self._titled_starts()
@@ -472,7 +472,8 @@ class _Segmenter:
         title, title_line = self._title(draft, end)
         body, date_iso, date_raw = self._body_and_date(draft)
         access = Access.PUBLIC
-        if draft.restricted or (draft.item is not None and draft.item.exempt) or _exempt_field(self.text, draft):
+        exempt_item = draft.item is not None and draft.item.access == Access.EXEMPT
+        if draft.restricted or exempt_item or _exempt_field(self.text, draft):
             access = Access.EXEMPT
         span_pages = None
         if pages is not None and pages[draft.start - 1] is not None and pages[end - 1] is not None:

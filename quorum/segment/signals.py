@@ -141,6 +141,37 @@ def blank_lines_before(text: NormalisedText, number: int) -> int:
     return count
 
 
+_GAP = r"(?:<[^>]*>|\*\*|~~|__)*"
+_SPACE_GAP = r"(?:\s|<[^>]*>|\*\*|~~|__)+"
+#: Markup that opens directly before / closes directly after a value is kept with it ("<u>Safer</u> Harrow").
+_OPENING = r"(?:<[A-Za-z][^>]*>|\*\*|~~|__)*"
+_CLOSING = r"(?:</[A-Za-z][^>]*>|\*\*|~~|__)*"
+
+
+def verbatim_in(raw: str, value: str) -> str | None:
+    """Return ``value`` as it stands in ``raw`` (white space folded on both), or None when it is not there.
+
+    ``value`` is read from clean views (markup removed). When its folded form
+    occurs in the folded raw text it is returned unchanged; otherwise the raw
+    slice that spells it with markup in between (``<u>Safer</u> Harrow`` for
+    "Safer Harrow") is returned, so the result is always verbatim in ``raw``.
+    """
+    folded_raw = fold_whitespace(raw)
+    folded = fold_whitespace(value)
+    if not folded:
+        return None
+    if folded in folded_raw:
+        return value
+    pattern = "".join(_SPACE_GAP if char == " " else re.escape(char) + _GAP for char in folded)
+    match = re.search(_OPENING + pattern.removesuffix(_GAP) + _CLOSING, folded_raw)
+    return match.group(0) if match else None
+
+
+def verbatim_value(text: NormalisedText, first: int, last: int, value: str) -> str | None:
+    """Return ``value`` as it stands in the raw lines ``first``..``last`` (see :func:`verbatim_in`), or None."""
+    return verbatim_in(text.raw_between(first, last), value)
+
+
 def verbatim_join(text: NormalisedText, numbers: list[int]) -> str | None:
     """Join the clean views of ``numbers`` into one string that is verbatim in the source.
 
