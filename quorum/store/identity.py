@@ -228,7 +228,7 @@ class Identities:
         query = select(s.Membership.person_id).where(s.Membership.role == role)
         if role in {"chair", "vice-chair"} and context.organization_id is not None:
             query = query.where(s.Membership.organization_id == context.organization_id)
-        if qualifier:
+        if qualifier and role == "portfolio holder":
             query = query.where(s.Membership.label.ilike(f"%{_like_escape(qualifier)}%", escape="\\"))
         if context.date:
             query = query.where((s.Membership.observed_on <= context.date) | (s.Membership.observed_on.is_(None)))

@@ -268,8 +268,15 @@ def partnership() -> ParseResult:
         body="HARROW PARTNERSHIP BOARD",  # line 81
         date="2012-12-06",  # line 83 "Thursday 6 December 2012"
         span=Span(81, 140),
+        chair="Thaya Idaikkadar",  # line 89 "(Chairman)"; line 119 "...and Chair of the Board, Councillor Thaya..."
         present=[
-            Attendee("Thaya Idaikkadar", 89, role="Chairman", organisation="Harrow Council", honorific="Councillor"),
+            Attendee(  # line 89: "Councillor Thaya Idaikkadar (Chairman)<tab>Leader of the Council, ..."
+                "Thaya Idaikkadar",
+                89,
+                role="Leader of the Council, Property and Major Contracts Portfolio Holder",
+                organisation="Harrow Council",
+                honorific="Councillor",
+            ),
             Attendee("Rozmin Meghjee", 92, role="Representative", organisation="JobCentre Plus"),
             Attendee("Dal Babu", 95, role="Borough Commander, Harrow Police", honorific="Chief Superintendent"),
         ],

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from quorum.model import MinuteItem, Vote
 from quorum.store import queries
 from quorum.store import schema as s
 from tests.store import packs
@@ -154,3 +155,21 @@ def test_party_group_office_is_not_a_council_post(store: Engine) -> None:
         assert ("Council", "leader") in roles
         assert ("Council", "portfolio holder") in roles
         assert ("Harrow Partnership Board", "chair") in roles  # line 89 "(Chairman)"
+
+
+def test_leader_and_portfolio_holder_references_resolve_to_the_post_holder(engine: Engine) -> None:
+    result = packs.partnership()
+    # Hypothetical mentions (the minutes print none): who moved and seconded, by office. The offices come from
+    # line 89 "Leader of the Council, Property and Major Contracts Portfolio Holder".
+    result.minutes[0].items = [
+        MinuteItem("102", "Attendance by Substitute Members:", 123, end_line=131, votes=[
+            Vote(mover="the Leader of the Council", seconder="the Portfolio Holder for Property and Major Contracts",
+                 line=127)
+        ])
+    ]  # fmt: skip
+    store_hand_built(engine, "partnership", result)
+    with Session(engine) as session:
+        vote = session.scalars(select(s.Vote)).one()
+        (leader,) = person_ids(session, "Thaya Idaikkadar")
+        assert vote.mover_id == leader
+        assert vote.seconder_id == leader
