@@ -831,7 +831,7 @@ def search_hits(
     if filters.body is not None:
         org = session.get(db.Organization, filters.body)
         if org is None:
-            return []
+            return [], False
         body_name = org.name
     start, end = filters.date_range()
     store_filters = StoreFilters(

@@ -7,27 +7,23 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy.orm import Session
 
 from quorum.serve.app import create_app
-from quorum.store.db import open_store
-from quorum.store.prepare import prepare_path, prepare_text
-from quorum.store.writer import write_source
-from tests.conftest import SAMPLE_FILES, sample_path
+from quorum.store import ingest_paths, open_store, store_result
+from quorum.store.prepare import prepare_text
+from tests.conftest import SAMPLES
 from tests.serve.pack import PACK, pack_result
 
 
 def build_database(path: Path) -> str:
-    """Ingest the five samples and the hand-built test pack into a new SQLite file; return its URL."""
+    """Ingest the Harrow samples (as ``quorum ingest samples/harrow`` does) and the hand-built test pack
+    into a new SQLite file; return its URL."""
     url = f"sqlite:///{path}"
     engine = open_store(url)
-    with Session(engine) as session:
-        for name in sorted(SAMPLE_FILES):
-            sample = sample_path(name)
-            write_source(session, prepare_path(sample), str(sample))
-        result, raw = pack_result()
-        write_source(session, prepare_text(result, raw), str(PACK))
-        session.commit()
+    report = ingest_paths(engine, [SAMPLES], workers=1)
+    assert not report.failed, report.failed
+    result, raw = pack_result()
+    store_result(engine, prepare_text(result, raw), str(PACK))
     engine.dispose()
     return url
 

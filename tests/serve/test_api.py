@@ -202,3 +202,8 @@ def test_feeds(client: TestClient, pack_ids: dict[str, int]) -> None:
     saved = client.get("/feeds/search.atom", params={"q": "volunteers"}).text
     assert "LIBRARY VOLUNTEERS SCHEME" in saved
     assert client.get("/feeds/bodies/999999/meetings.ics").status_code == 404
+
+
+def test_search_with_unknown_body_finds_nothing(client: TestClient) -> None:
+    assert client.get("/api/v1/search", params={"q": "Ofsted", "body": 999999}).json()["items"] == []
+    assert client.get("/search", params={"q": "Ofsted", "body": "999999"}).status_code == 200
