@@ -6,7 +6,7 @@ from pathlib import Path
 
 from quorum.extract.frontsheet import extract_meetings
 from quorum.extract.indicators import extract_indicators
-from quorum.extract.links import link_recommendations
+from quorum.extract.links import trace_decisions
 from quorum.extract.minutes import extract_minutes
 from quorum.extract.motions import extract_motions
 from quorum.extract.reports import extract_reports
@@ -23,16 +23,19 @@ def parse_normalised(text: NormalisedText) -> ParseResult:
     minutes = extract_minutes(text, documents)
     reports = extract_reports(text, documents)
     tables = extract_tables(text, documents)
+    meetings = extract_meetings(text, documents)
+    links, decision_steps = trace_decisions(reports, minutes, documents, meetings)
     return ParseResult(
         source=text.source,
         documents=documents,
-        meetings=extract_meetings(text, documents),
+        meetings=meetings,
         minutes=minutes,
         motions=extract_motions(text, documents),
         reports=reports,
-        links=link_recommendations(reports, minutes),
+        links=links,
         tables=tables,
         indicators=extract_indicators(text, documents, tables),
+        decision_steps=decision_steps,
     )
 
 
