@@ -6,13 +6,13 @@ again, and a canonical dump of every table (ids and timestamps left out, see
 store_dump.py) plus the answers to a few searches must equal those of a store
 built by one uninterrupted run.
 
-The runs use ``quorum ingest`` when the CLI has that command, otherwise the
-store's ``ingest_paths`` through ``python -c`` (the same code path the command
-wraps).
+The runs use ``quorum ingest`` (with its default parser workers) when the CLI
+has that command, otherwise the store's ``ingest_paths`` through ``python -c``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -84,13 +84,13 @@ def searches(db: Path) -> dict[str, list[tuple[str, int]]]:
 
 @pytest.fixture
 def packs(tmp_path: Path) -> Path:
-    """A folder of six packs: two samples and four synthetic ones, so an ingest takes a few seconds."""
+    """A folder of seven packs: one sample and six small synthetic ones (about 45 pages in all)."""
     folder = tmp_path / "packs"
     folder.mkdir()
-    shutil.copy(sample_path("partnership"), folder / "a-partnership.txt")
-    shutil.copy(sample_path("scrutiny"), folder / "b-scrutiny.txt")
-    for pack in iter_packs(60, seed=5):
-        (folder / f"c-{pack.name}").write_text(pack.text, encoding="utf-8")
+    shutil.copy(sample_path("partnership"), folder / "z-partnership.txt")
+    for number in range(6):
+        pack = next(iter_packs(3, seed=number))
+        (folder / f"p{number}-{pack.name}").write_text(pack.text, encoding="utf-8")
     return folder
 
 
@@ -105,12 +105,19 @@ def test_killed_ingest_resumes_to_the_same_store(packs: Path, tmp_path: Path) ->
 
     db = tmp_path / "killed.db"
     argv, env = ingest_command(packs, db)
-    process = subprocess.Popen(argv, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # A session of its own, so the kill takes the parser worker processes too (as a crash or an
+    # OOM kill of the whole job would) and leaves no orphans behind.
+    process = subprocess.Popen(
+        argv, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     deadline = time.monotonic() + 120
-    while committed_sources(db) < 1 and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.005)
-    process.send_signal(signal.SIGKILL)
-    process.wait(timeout=30)
+    try:
+        while committed_sources(db) < 1 and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
     assert process.returncode == -signal.SIGKILL, "the ingest finished before it could be interrupted"
     interrupted = committed_sources(db)
     assert 1 <= interrupted < total, f"killed with {interrupted} of {total} sources stored"
