@@ -75,10 +75,19 @@ def line_chart(title: str, points: list[Point], references: list[Reference] | No
     def y(value: float) -> float:
         return MARGIN_TOP + plot_h - (value - low) / (high - low) * plot_h
 
+    inset = 16  # keep the first and last dots off the axis and the edge
+
     def x(index: int) -> float:
         if len(points) <= 1:
             return MARGIN_LEFT + plot_w / 2
-        return MARGIN_LEFT + index * plot_w / (len(points) - 1)
+        return MARGIN_LEFT + inset + index * (plot_w - 2 * inset) / (len(points) - 1)
+
+    def anchor(index: int) -> str:
+        if len(points) > 1 and index == 0:
+            return "start"
+        if len(points) > 1 and index == len(points) - 1:
+            return "end"
+        return "middle"
 
     suffix = escape(unit)
     summary = "; ".join(f"{p.label}: {_number(p.value)}{unit}" for p in points)
@@ -111,7 +120,7 @@ def line_chart(title: str, points: list[Point], references: list[Reference] | No
         parts.append(
             f'<circle class="dot" cx="{px:.1f}" cy="{py:.1f}" r="4"><title>{escape(point.label)}: '
             f"{_number(point.value)}{suffix}</title></circle>"
-            f'<text class="axis" x="{px:.1f}" y="{HEIGHT - MARGIN_BOTTOM + 18}" text-anchor="middle">'
+            f'<text class="axis" x="{px:.1f}" y="{HEIGHT - MARGIN_BOTTOM + 18}" text-anchor="{anchor(i)}">'
             f"{escape(point.label[:14])}</text>"
         )
     parts.append("</svg>")

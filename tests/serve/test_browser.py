@@ -140,3 +140,14 @@ def test_skip_link_moves_focus_to_main(page: object) -> None:
     expect(skip).to_be_focused()
     page.keyboard.press("Enter")  # type: ignore[attr-defined]
     expect(page).to_have_url(re.compile("#main$"))  # type: ignore[arg-type]
+
+
+def test_indicator_page_draws_its_chart(page: object) -> None:
+    from playwright.sync_api import expect
+
+    page.goto("/indicators")  # type: ignore[attr-defined]
+    page.get_by_role("link", name="Library visits per 1,000 residents").click()  # type: ignore[attr-defined]
+    chart = page.get_by_role("img", name="Library visits per 1,000 residents")  # type: ignore[attr-defined]
+    expect(chart).to_be_visible()
+    expect(page.get_by_role("table", name="Readings")).to_contain_text("455")  # type: ignore[attr-defined]
+    shot(page, "indicator", full_page=False)
