@@ -55,6 +55,21 @@ BODY_ROLES = frozenset({"chair", "vice-chair", "co-optee", "adviser"})
 COUNCIL_ROLES = frozenset({"mayor", "deputy mayor", "leader", "deputy leader", "portfolio holder"})
 
 
+def with_title(title: str | None, name: str) -> str:
+    """Put a printed title before a name unless the name already starts with it.
+
+    ("Councillor Mrs", "Mrs Christine Robson") → "Councillor Mrs Christine Robson".
+    """
+    if not title:
+        return name
+    title_words, name_words = title.split(), name.split()
+    for overlap in range(min(len(title_words), len(name_words)), 0, -1):
+        if [w.casefold() for w in title_words[-overlap:]] == [w.casefold() for w in name_words[:overlap]]:
+            title_words = title_words[:-overlap]
+            break
+    return " ".join([*title_words, *name_words])
+
+
 def now() -> dt.datetime:
     """The current time in UTC."""
     return dt.datetime.now(dt.UTC)
@@ -428,7 +443,7 @@ class _Writer:
             ]
             for status, attendees in groups:
                 for attendee in attendees:
-                    printed = f"{attendee.honorific} {attendee.name}" if attendee.honorific else attendee.name
+                    printed = with_title(attendee.honorific, attendee.name)
                     person_id = self.ids.person(
                         printed,
                         line=attendee.line,
