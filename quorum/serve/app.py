@@ -6,8 +6,10 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
+import swagger_ui_bundle
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -116,6 +118,8 @@ def create_app(database_url: str | None = None) -> FastAPI:
 
     url = database_url_from_env(database_url)
     app = FastAPI(
+        docs_url=None,
+        redoc_url=None,
         title="Quorum API",
         version="1.0.0",
         description=(
@@ -131,7 +135,20 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.state.sessions = sessionmaker(bind=engine, expire_on_commit=False)
     app.state.templates = make_templates()
     app.add_middleware(ETagMiddleware)
+    app.mount("/static/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger")
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    def api_docs() -> Response:
+        """Swagger UI for the API, served from the package (no CDN: the portal must work offline)."""
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="Quorum API",
+            swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+            swagger_css_url="/static/swagger/swagger-ui.css",
+            swagger_favicon_url="/static/swagger/favicon-32x32.png",
+        )
+
     app.include_router(api.router)
     app.include_router(feeds.router)
     app.include_router(pages.router)
