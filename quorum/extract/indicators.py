@@ -1,12 +1,18 @@
 """Performance indicators from scorecards and tables.
 
 A table is read as a scorecard when it has a label column (a header such as
-"Indicator Description", "PI Description", "Measure") or when it is a
-two-column label/figure list whose figures are mostly numbers ("Harrow at a
-Glance"). Each data row becomes one Indicator: the label, the latest actual
+"Indicator Description", "PI Description", "Measure"), when its header has no
+label but benchmarks ("England average", "SN Average") beside period columns
+and its text column reads as measures ("Percentage of ...", "% of ..."), or
+when it is a two-column label/figure list whose figures are mostly numbers
+under a heading that says so ("Harrow at a Glance", "Key facts") or whose
+labels read as measures ("Number of ..."). Money tables (budgets, outturn,
+income and expenditure) and membership/attendance tables ("3/3") are not
+scorecards. Each data row becomes one Indicator: the label, the latest actual
 figure (verbatim, with a parsed number), its period from the column header,
-the target, comparators (England, statistical neighbours, London, the previous
-period) and the RAG status printed for that period.
+the target (a target column, or "Target - 11%" printed in the label),
+comparators (England, statistical neighbours, London, the previous period) and
+the RAG status printed for that period.
 """
 
 from __future__ import annotations
@@ -32,6 +38,34 @@ _PERIOD = re.compile(
 _NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 _FIGURE = re.compile(r"^\s*[-£]?\d[\d,./ ]*%?\s*(?:\([^)]*\))?\s*$")
 _AREA_VALUE = re.compile(r"\((England|London|National)\)\s*$", re.I)
+#: Money tables: budgets, income and expenditure, outturn.
+_FINANCE = re.compile(
+    r"\b(?:budget|expenditure|income|outturn|spend|cost|costs|funding|contributions?|forecast|variance)\b|£", re.I
+)
+#: Membership and attendance tables ("Representing Organisation | Title | Attended").
+_ATTENDANCE = re.compile(
+    r"\battended\b|\bmembership\b|\bapologies\b|\b(?:board|committee|meeting|member)s?\s+attendance\b", re.I
+)
+#: Headings that announce a list of headline figures.
+_GLANCE_TITLE = re.compile(
+    r"\bat\s+a\s+glance\b|\bkey\s+(?:facts|figures|statistics|data|indicators|measures)\b|\bin\s+numbers\b"
+    r"|\bheadline\s+(?:figures|data|measures)\b|\bscorecard\b|\bdashboard\b|\bprofile\b|\bperformance\b"
+    r"|\bindicators?\b|\bkpis?\b",
+    re.I,
+)
+#: Row labels that name a measure.
+_MEASURE_LABEL = re.compile(
+    r"^\s*(?:%|percentage|proportion|number|no\.|rate|average|total\s+number|ratio|median|mean)\b"
+    r"|^\s*%|\bper\s+[\d,]+\b",
+    re.I,
+)
+#: A target printed inside a label: "... (% with 2+ moves) Target - 11%".
+_LABEL_TARGET = re.compile(r"\bTarget\s*[-–:=]\s*(?P<target>[<>≤≥]?\s*\d[\d.,]*\s*%?)", re.I)
+#: A date or date range in brackets: "(31st March 2020)", "(1 st April 2019- 31 st March 2020)".
+_BRACKET_PERIOD = re.compile(
+    r"\((?:as\s+at\s+)?(?P<period>(?:\d{1,2}\s*(?:st|nd|rd|th)?\s+)?[A-Z][a-z]+\s+\d{4}"
+    r"(?:\s*[-–]\s*(?:\d{1,2}\s*(?:st|nd|rd|th)?\s+)?[A-Z][a-z]+\s+\d{4})?)\)"
+)
 _RAG_VALUES = {
     "green": re.compile(r"^(?:g|hg|lg|green)$", re.I),
     "amber": re.compile(r"^(?:a|amber|la|ha)$", re.I),
@@ -53,7 +87,9 @@ def parse_number(value: str) -> float | None:
 def unit_of(label: str, value: str) -> str | None:
     """Name the unit of a figure: percent, rate, days or count, when the label or value says."""
     text = f"{label} {value}".lower()
-    if "%" in value or re.match(r"^\s*(?:%|percentage|proportion)", label.lower()) or "(%)" in text:
+    if re.match(r"^\s*-?\d[\d,.]*\s*%", value) or re.search(r"%|\bpercentage\b|\bproportion\b", label.lower()):
+        return "percent"
+    if "%" in value and not re.search(r"\d[\d,.]*\s*\(\s*\d[\d.]*\s*%\s*\)", value):
         return "percent"
     if re.search(r"\brate\b|per\s+[\d,]+", text):
         return "rate"
@@ -84,12 +120,33 @@ def _period(header: str) -> str | None:
     return match.group(0) if match else None
 
 
-def _scorecard_rows(table: Table) -> list[Indicator]:
-    """Read a headed scorecard table row by row."""
+def _label_column(table: Table) -> int | None:
+    """Return the label column of a scorecard: a labelled header, else the measure-text column of a benchmark table.
+
+    A header without a label heading still makes a scorecard when it names a
+    benchmark ("England average", "SN Average") and one column of the rows
+    reads as measures ("Percentage of ...").
+    """
     header = table.header
-    label_col = next((i for i, h in enumerate(header) if _LABEL.search(h) and not _REF.match(h)), None)
-    if label_col is None:
-        return []
+    labelled = next((i for i, h in enumerate(header) if _LABEL.search(h) and not _REF.match(h)), None)
+    if labelled is not None:
+        return labelled
+    if not any(p.search(h) for h in header for p in _COMPARATORS.values()):
+        return None
+    best: tuple[float, int] | None = None
+    for i, h in enumerate(header):
+        if h:
+            continue
+        cells = [row[i] for row in table.rows if i < len(row) and row[i]]
+        measures = sum(1 for cell in cells if _MEASURE_LABEL.search(cell))
+        if cells and measures * 2 >= len(cells) and (best is None or measures > best[0]):
+            best = (measures, i)
+    return best[1] if best else None
+
+
+def _scorecard_rows(table: Table, label_col: int) -> list[Indicator]:
+    """Read a headed scorecard table row by row, labels from ``label_col``."""
+    header = table.header
     value_cols: list[int] = []
     target_col = None
     rag_cols: list[int] = []
@@ -114,6 +171,9 @@ def _scorecard_rows(table: Table) -> list[Indicator]:
         if not label:
             continue
         filled = [i for i in value_cols if i < len(row) and row[i]]
+        others = [i for i in (*comparator_cols.values(), *rag_cols) if i < len(row) and row[i]]
+        if not filled and not others:
+            continue  # a group heading inside the table ("23 | Educational attainment of ...")
         value = row[filled[-1]] if filled else ""
         col = filled[-1] if filled else None
         indicator = Indicator(label=label, value=value, line=line, document=table.document)
@@ -128,6 +188,9 @@ def _scorecard_rows(table: Table) -> list[Indicator]:
                 indicator.comparators[name] = row[i]
         if target_col is not None and target_col < len(row) and row[target_col]:
             indicator.target = row[target_col]
+        else:
+            printed = _LABEL_TARGET.search(label)
+            indicator.target = printed.group("target").strip() if printed else None
         if rag_cols and col is not None:
             period = indicator.period
             chosen = next((i for i in rag_cols if period and period in header[i]), rag_cols[-1])
@@ -137,11 +200,17 @@ def _scorecard_rows(table: Table) -> list[Indicator]:
     return indicators
 
 
-def _glance_rows(table: Table) -> list[Indicator]:
-    """Read a two-column label/figure list ("Harrow at a Glance") row by row."""
+def _glance_rows(table: Table, heading: str | None) -> list[Indicator]:
+    """Read a two-column label/figure list ("Harrow at a Glance") row by row.
+
+    A figure printed for a second area on the next row ("27/33 (London)" under
+    "207/ 317(England)") is a comparator of the row above. The period is the
+    date in brackets in the label, else the one in the list's heading.
+    """
     indicators: list[Indicator] = []
     rows = ([table.header] if table.header else []) + table.rows
     lines = ([table.span.start_line] if table.header else []) + table.row_lines
+    heading_period = _BRACKET_PERIOD.search(heading or "")
     for row, line in zip(rows, lines, strict=False):
         label, value = row[0], row[1] if len(row) > 1 else ""
         area = _AREA_VALUE.search(value)
@@ -156,27 +225,79 @@ def _glance_rows(table: Table) -> list[Indicator]:
         indicator = Indicator(label=label, value=value, line=line, document=table.document)
         indicator.value_number = parse_number(value) if value else None
         indicator.unit = unit_of(label, value)
+        period = _BRACKET_PERIOD.search(label) or heading_period
+        indicator.period = period.group("period") if period else None
         indicators.append(indicator)
     return indicators
 
 
-def extract_indicators(text: NormalisedText, documents: list[Document], tables: list[Table]) -> list[Indicator]:
-    """Return the performance figures found in ``tables`` and the text of ``documents``.
+def _is_finance(table: Table) -> bool:
+    """True for money tables: a budget/expenditure heading, or a two-column list of money labels or negative sums."""
+    if _FINANCE.search(" ".join([table.title or "", *table.header])):
+        return True
+    if len(table.rows[0]) != 2:
+        return False
+    labels = [row[0] for row in table.rows if row and row[0]]
+    money = sum(1 for label in labels if _FINANCE.search(label) or re.search(r"\btotal\b", label, re.I))
+    negative = sum(1 for row in table.rows for cell in row[1:] if re.match(r"^\s*-\s?£?\d", cell))
+    return bool(labels) and (money * 3 >= len(labels) or negative * 3 >= len(table.rows))
 
-    Takes the normalised text, its documents and the tables already extracted;
-    returns one Indicator per scorecard row, in line order.
+
+def _is_attendance(table: Table) -> bool:
+    """True for membership and attendance tables ("Attended: 3/3")."""
+    if _ATTENDANCE.search(" ".join([table.title or "", *table.header])):
+        return True
+    cells = [cell for row in table.rows for cell in row[1:] if cell]
+    fractions = sum(1 for cell in cells if re.match(r"^\d{1,2}\s*/\s*\d{1,2}$", cell))
+    return bool(cells) and fractions * 2 >= len(cells)
+
+
+def _heading(table: Table, documents: list[Document]) -> str | None:
+    """Return the heading a table sits under: its own title when it names a scorecard, else its document's title."""
+    if table.title and _GLANCE_TITLE.search(table.title):
+        return table.title
+    if table.document is not None and 0 <= table.document < len(documents):
+        title = documents[table.document].title
+        if title and _GLANCE_TITLE.search(title):
+            return title
+    return None
+
+
+def _is_glance(table: Table, heading: str | None) -> bool:
+    """True for a two-column list of headline figures under a scorecard heading, or of measures."""
+    width = len(table.rows[0]) if table.rows else 0
+    if width != 2 or len(table.rows) < 3:
+        return False
+    if _numeric_share([row[1] for row in table.rows]) < 0.7:
+        return False
+    if heading is not None:
+        return True
+    labels = [row[0] for row in table.rows if row[0]]
+    return bool(labels) and sum(1 for label in labels if _MEASURE_LABEL.search(label)) * 2 >= len(labels)
+
+
+def extract_indicators(text: NormalisedText, documents: list[Document], tables: list[Table]) -> list[Indicator]:
+    """Return the performance figures found in ``tables``.
+
+    Takes the normalised text, its documents (whose titles name the section a
+    table sits in, e.g. "Harrow at a Glance") and the tables already extracted;
+    returns one Indicator per scorecard row, in line order. Money tables and
+    membership/attendance tables are skipped.
     """
-    del text, documents
+    del text
     indicators: list[Indicator] = []
     for table in tables:
         if table.title and re.search(r"\bcontents\b|\bindex\b", table.title, re.I):
             continue
-        cells = [cell for row in table.rows for cell in row[1:]]
-        if table.header and any(_LABEL.search(h) for h in table.header) and _numeric_share(cells) >= 0.3:
-            indicators.extend(_scorecard_rows(table))
+        if not table.rows or _is_finance(table) or _is_attendance(table):
             continue
-        width = len(table.rows[0]) if table.rows else 0
-        if width == 2 and _numeric_share([row[1] for row in table.rows]) >= 0.7 and len(table.rows) >= 3:
-            indicators.extend(_glance_rows(table))
+        cells = [cell for row in table.rows for cell in row[1:]]
+        label_col = _label_column(table) if table.header else None
+        if label_col is not None and _numeric_share(cells) >= 0.3:
+            indicators.extend(_scorecard_rows(table, label_col))
+            continue
+        heading = _heading(table, documents)
+        if _is_glance(table, heading):
+            indicators.extend(_glance_rows(table, heading))
     indicators.sort(key=lambda indicator: indicator.line)
     return indicators
