@@ -20,13 +20,16 @@ MARCH 2013 AT 6.00 PM" above a venue line) are read by position.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from quorum.extract.agenda_items import AgendaParse, parse_agenda, part_of, starts_other_document, verbatim_view
 from quorum.extract.names import PersonName, parse_person, role_kind, split_name_list
 from quorum.extract.when import find_date, find_time
 from quorum.model import (
+    AgendaItem,
     Contact,
     Document,
     DocumentKind,
@@ -37,6 +40,7 @@ from quorum.model import (
     ReserveMember,
     fold_whitespace,
 )
+from quorum.segment.signals import verbatim_in
 
 # ------------------------------------------------------------------ labels ---
 
@@ -691,6 +695,34 @@ def _meeting_from_region(text: NormalisedText, start: int, limit: int, document:
     )
 
 
+#: Fields that hold normalised values, not text copied from the sheet.
+_NORMALISED_FIELDS = frozenset({"date", "time", "publication_date", "part", "access"})
+_TEXT_RECORDS = (Meeting, PersonRef, ReserveMember, Contact, AgendaItem)
+
+
+def _verbatim_strings(record: Any, raw: str) -> None:
+    """Make every text field of a meeting (and its people, contact and items) verbatim in ``raw``.
+
+    Values are read from clean views; where markup sat inside one
+    ("Councillor <u>Aneka</u> Shah-Levy") the raw slice that spells it replaces
+    it. An optional value that cannot be found in the raw text is dropped.
+    """
+    for f in dataclasses.fields(record):
+        value = getattr(record, f.name)
+        if isinstance(value, str) and f.name not in _NORMALISED_FIELDS:
+            found = verbatim_in(raw, value)
+            if found is not None:
+                setattr(record, f.name, found)
+            elif f.default is None:
+                setattr(record, f.name, None)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, _TEXT_RECORDS):
+                    _verbatim_strings(item, raw)
+        elif isinstance(value, _TEXT_RECORDS):
+            _verbatim_strings(value, raw)
+
+
 def extract_meetings(text: NormalisedText, documents: list[Document]) -> list[Meeting]:
     """Return one Meeting for each agenda front sheet among ``documents``.
 
@@ -704,5 +736,6 @@ def extract_meetings(text: NormalisedText, documents: list[Document]) -> list[Me
             continue
         meeting = _meeting_from_region(text, start, limit, document)
         if meeting is not None:
+            _verbatim_strings(meeting, text.raw_between(meeting.span.start_line, meeting.span.end_line))
             meetings.append(meeting)
     return meetings

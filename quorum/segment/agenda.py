@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from quorum.model import Access, AgendaItem, Line, NormalisedText
 from quorum.segment.agenda_lines import ItemLine, part_of, read_item, upper_share
-from quorum.segment.signals import parse_date, verbatim_in
+from quorum.segment.signals import line_date, verbatim_in
 
 _EXCLUSION = re.compile(
     r"exclusion of (?:the )?(?:press|public)|exempt (?:information|items|business)|"
@@ -326,9 +326,7 @@ def _meeting_heading(text: NormalisedText, first: int, stop: int) -> tuple[str |
             stripped = _FRONT_TITLE.sub("", clean).strip()
             body = verbatim_in(line.raw, stripped or clean)
         if found is None:
-            found = parse_date(clean)
-            if found and found[1] not in line.raw:
-                found = None
+            found = line_date(line)
         if body and found:
             break
     return body, (found[0] if found else None), (found[1] if found else None)

@@ -573,7 +573,7 @@ class _Segmenter:
                 joined = sig.verbatim_join(text, lines) or ""
                 body = re.sub(r"^REPORT\s+FOR\s*:?\s*", "", joined, flags=re.I).strip() or None
             date_line = _field_line(text, draft.start, r"Date(?: of Meeting)?")
-            found = sig.parse_date(self._line(date_line)) if date_line else None
+            found = sig.line_date(self.text.line(date_line)) if date_line else None
             return body, (found[0] if found else None), (found[1] if found else None)
         if draft.kind in (DocumentKind.MINUTES, DocumentKind.COVER):
             body = None
@@ -591,7 +591,7 @@ class _Segmenter:
                     break
             found = None
             for n in head:
-                found = sig.parse_date(self._line(n))
+                found = sig.line_date(self.text.line(n))
                 if found:
                     break
             return body, (found[0] if found else None), (found[1] if found else None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from quorum.model import NormalisedText, fold_whitespace
+from quorum.model import Line, NormalisedText, fold_whitespace
 
 _MONTHS = {
     "jan": 1,
@@ -81,6 +81,15 @@ def parse_date(text: str) -> tuple[str, str] | None:
     return None
 
 
+def line_date(line: Line) -> tuple[str, str] | None:
+    """Find the first date on a line: ``(iso, raw)`` with ``raw`` verbatim in the raw line, or None."""
+    found = parse_date(line.clean)
+    if found is None:
+        return None
+    raw = verbatim_in(line.raw, found[1])
+    return (found[0], raw) if raw else None
+
+
 def significant_words(text: str) -> set[str]:
     """Return the lower-case content words of ``text`` (dots inside initialisms removed)."""
     words = _WORD.findall(text.lower().replace(".", "").replace("'s", ""))
@@ -143,9 +152,8 @@ def blank_lines_before(text: NormalisedText, number: int) -> int:
 
 _GAP = r"(?:<[^>]*>|\*\*|~~|__)*"
 _SPACE_GAP = r"(?:\s|<[^>]*>|\*\*|~~|__)+"
-#: Markup that opens directly before / closes directly after a value is kept with it ("<u>Safer</u> Harrow").
-_OPENING = r"(?:<[A-Za-z][^>]*>|\*\*|~~|__)*"
-_CLOSING = r"(?:</[A-Za-z][^>]*>|\*\*|~~|__)*"
+_OPEN_TAG_BEFORE = re.compile(r"<([A-Za-z]+)\b[^>]*>$")
+_CLOSE_TAG_AFTER = re.compile(r"^</([A-Za-z]+)>")
 
 
 def verbatim_in(raw: str, value: str) -> str | None:
@@ -163,8 +171,32 @@ def verbatim_in(raw: str, value: str) -> str | None:
     if folded in folded_raw:
         return value
     pattern = "".join(_SPACE_GAP if char == " " else re.escape(char) + _GAP for char in folded)
-    match = re.search(_OPENING + pattern.removesuffix(_GAP) + _CLOSING, folded_raw)
-    return match.group(0) if match else None
+    match = re.search(pattern.removesuffix(_GAP), folded_raw)
+    if not match:
+        return None
+    return _balance(folded_raw, match.start(), match.end())
+
+
+def _balance(raw: str, start: int, end: int) -> str:
+    """Widen ``raw[start:end]`` over markup just outside it that pairs with markup left open inside it."""
+    for token in ("**", "~~", "__"):
+        if raw.count(token, start, end) % 2:
+            if raw.endswith(token, 0, start):
+                start -= len(token)
+            elif raw.startswith(token, end):
+                end += len(token)
+    for _ in range(4):
+        inside = raw[start:end]
+        before = _OPEN_TAG_BEFORE.search(raw, 0, start)
+        if before and f"</{before.group(1).lower()}>" in inside.lower() and f"<{before.group(1)}" not in inside:
+            start = before.start()
+            continue
+        after = _CLOSE_TAG_AFTER.match(raw[end:])
+        if after and re.search(rf"<{after.group(1)}\b", inside, re.I) and f"</{after.group(1)}" not in inside:
+            end += after.end()
+            continue
+        break
+    return raw[start:end]
 
 
 def verbatim_value(text: NormalisedText, first: int, last: int, value: str) -> str | None:
@@ -176,7 +208,9 @@ def verbatim_join(text: NormalisedText, numbers: list[int]) -> str | None:
     """Join the clean views of ``numbers`` into one string that is verbatim in the source.
 
     The joined clean text is returned when it occurs in the white-space-folded raw
-    text of those lines; otherwise the longest single clean line that does, or None.
+    text of those lines (without a leading "Label:" if need be); otherwise the raw
+    slice that spells it across markup; failing that the longest single clean line
+    that is verbatim, or a markup-free piece of the first line, or None.
     """
     if not numbers:
         return None
@@ -187,6 +221,9 @@ def verbatim_join(text: NormalisedText, numbers: list[int]) -> str | None:
     unlabelled = re.sub(r"^[A-Za-z][A-Za-z ]{0,30}:\s*", "", joined)
     if unlabelled and unlabelled in raw:
         return unlabelled
+    spelled = verbatim_in(raw, unlabelled or joined)
+    if spelled:
+        return spelled
     for n in sorted(numbers, key=lambda k: -len(text.lines[k - 1].clean)):
         clean = fold_whitespace(text.lines[n - 1].clean)
         if clean and clean in fold_whitespace(text.lines[n - 1].raw):

@@ -688,3 +688,36 @@ def test_quorum_in_words_and_labelled_body() -> None:
     assert meeting.body == "Cabinet"
     assert [p.name for p in meeting.members] == ["A Smith", "B Jones"]
     assert meeting.chair == "A Smith"
+
+
+MARKED_UP_SHEET = """**Licensing <u>Panel</u>**
+
+Date: Monday **3** March 2025
+Venue: Committee Room <b>5</b>, Civic Centre
+
+Chair: Councillor <u>Aneka</u> Shah-Levy
+
+AGENDA
+
+1. **<u>Apologies</u> for Absence:**
+2. **Safer ~~Harrow~~ Update:** (Pages 1 - 6)
+3. MINUTES
+"""
+
+
+def test_values_read_across_markup_are_verbatim() -> None:
+    # Markup inside a value (a PDF-to-text converter's <u>, **, ~~) must not leave a string the source never printed.
+    text = _text(MARKED_UP_SHEET)
+    meeting = extract_meetings(text, [])[0]
+    source = fold_whitespace(MARKED_UP_SHEET)
+    assert meeting.date == "2025-03-03"
+    assert meeting.chair == "<u>Aneka</u> Shah-Levy"
+    assert meeting.venue == "Committee Room <b>5</b>, Civic Centre"
+    assert [(i.number, i.title, i.pages) for i in meeting.agenda] == [
+        ("1", "<u>Apologies</u> for Absence", None),
+        ("2", "Safer ~~Harrow~~ Update", (1, 6)),
+        ("3", "MINUTES", None),
+    ]
+    strings = [meeting.body, meeting.date_raw, meeting.venue, meeting.chair]
+    strings += [p.name for p in meeting.members] + [p.raw for p in meeting.members]
+    assert all(s is None or fold_whitespace(s) in source for s in strings), strings
