@@ -847,8 +847,8 @@ def search_hits(
         source_id = paths.get(hit.source_path)
         if source_id is None or hidden.covers(source_id, hit.start_line, hit.end_line):
             continue
-        passage = (source_id, fold(hit.text))
-        if passage in seen:  # the same words again in the same file (a running header, a repeated table row)
+        passage = (source_id, fold(hit.snippet))
+        if passage in seen:  # the same snippet again in the same file (a running header, a repeated title)
             continue
         seen.add(passage)
         kind = hit.document_kind if hit.kind == "text" and hit.document_kind else hit.kind
