@@ -19,6 +19,7 @@ from quorum.segment.signals import (
 )
 
 _TOKEN = re.compile(r"[a-z0-9]+")
+_SENTENCE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")  # a full stop between sentences, not "1. Mental Wellbeing"
 _NUMBERED_CAPS = re.compile(r"(?:^|\s)\d{1,2}\.\s+[A-Z]{3,}")
 
 
@@ -28,14 +29,23 @@ def _tokens(text: str) -> list[str]:
 
 
 def _index_block(text: NormalisedText, lines: list[int]) -> tuple[int, int] | None:
-    """Find the INDEX/CONTENTS heading near the top and the last line of its listing."""
+    """Find the INDEX/CONTENTS heading near the top and the last line of its listing.
+
+    The listing runs on while its lines carry page numbers (or tab-separated
+    cells), with at most two blank lines between them, and over entries
+    printed directly under the line before (no blank line) that read as
+    titles, not sentences: a PDF gives no tabs and may print an entry with its
+    page number on another line or not at all.
+    """
     for position, number in enumerate(lines[:80]):
         if not CONTENTS.match(text.line(number).clean):
             continue
         end = number
         for other in lines[position + 1 : position + 80]:
             clean = text.line(other).clean
-            if other - end > 3 or not (re.search(r"\d", clean) or "\t" in text.line(other).raw):
+            numbered = bool(re.search(r"\d", clean) or "\t" in text.line(other).raw)
+            entry = other == end + 1 and end != number and clean[-1] not in ".:;," and not _SENTENCE.search(clean)
+            if other - end > 3 or not (numbered or entry):
                 break
             end = other
         return number, end

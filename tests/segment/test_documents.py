@@ -269,3 +269,14 @@ def test_pdf_pages_give_document_pages(lines: list[str], per_page: int) -> None:
     for doc in segment(text):
         if doc.pages is not None:
             assert doc.pages == (pages[doc.span.start_line - 1], pages[doc.span.end_line - 1])
+
+
+def test_annual_report_index_without_tabs_reads_the_same() -> None:
+    # A PDF gives no tab characters: index lines 27 "Scrutiny of ... Drug & Alcohol Services<tab><tab>" and
+    # 46 "Appendix I – ... Appendix II – ...<tab><tab>" carry neither a page number nor a tab once the empty
+    # cells are gone, yet they sit directly under the listing's previous line, so the index still runs to 50.
+    text = sample_text("annual_report")
+    untabbed = "\n".join(" ".join(line.split()) for line in text.text.split("\n"))
+    flat = normalise(Source("flat.txt", "0", len(text.lines)), untabbed)
+    assert [(d.kind, d.span.start_line) for d in segment(flat)] == [(d.kind, d.span.start_line) for d in segment(text)]
+    assert [d.span.start_line for d in segment(flat)][:3] == [3, 13, 52]  # cover, INDEX, Foreword
