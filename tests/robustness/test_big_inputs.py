@@ -1,7 +1,10 @@
 """Big inputs, generated in tmp_path: a 100 MB single line and a 100k-line pack.
 
 Both must end in a parse result (or a clear InputError), never a crash or a
-hang. The 100 MB line takes over a minute, so it is marked slow.
+hang. Both take minutes on a shared 2-core machine (the 100k-line pack 80-300 s:
+parse time grows faster than linearly with pack size), so they are marked slow.
+Recombined 5,000-line packs check, quickly, that sample pages out of their
+context never make the extractors emit text that is not in the source.
 """
 
 from __future__ import annotations
@@ -32,16 +35,9 @@ def sample_lines() -> list[str]:
     return lines
 
 
+@pytest.mark.slow
 def test_a_100k_line_pack_parses_with_sane_spans(tmp_path: Path) -> None:
-    lines = sample_lines()
-    rng = random.Random(9)
-    chunks: list[str] = []
-    total = 0
-    while total < 100_000:  # recombine runs of 50 sample lines ("pages"), as a long real pack would
-        start = rng.randrange(0, len(lines) - 50)
-        chunks.extend(lines[start : start + 50])
-        total += 50
-    text = "\n".join(chunks[:100_000])
+    text = recombined_pack(100_000, seed=9)  # runs of 50 sample lines ("pages"), as a long real pack would be
     path = tmp_path / "huge-pack.txt"
     path.write_text(text, encoding="utf-8")
     started = time.perf_counter()
@@ -67,3 +63,39 @@ def test_a_100_mb_single_line_ends_in_a_result_or_a_clear_error(tmp_path: Path) 
         for document in result.documents:
             assert document.span.start_line == document.span.end_line == 1
     assert time.perf_counter() - started < 400
+
+
+def recombined_pack(lines: int, seed: int) -> str:
+    """Return ``lines`` lines of sample text recombined from random 50-line runs (seeded)."""
+    source = sample_lines()
+    rng = random.Random(seed)
+    chunks: list[str] = []
+    while len(chunks) < lines:
+        start = rng.randrange(0, len(source) - 50)
+        chunks.extend(source[start : start + 50])
+    return "\n".join(chunks[:lines])
+
+
+#: Recombined packs on which extractors currently emit strings that are not in the source.
+VERBATIM_GAPS = {
+    1: "reports[].report_for joins text across lines into a string not in the source (quorum/extract/reports.py)",
+    2: "minutes items[].title is built from clean lines: '**Safer Harrow - Update:** (Pages 7 - 12)' loses its "
+    "markup and is no longer verbatim (quorum/extract/minutes_items.py); reports[].recommendations likewise",
+}
+
+
+@pytest.mark.parametrize(
+    "seed",
+    [
+        pytest.param(seed, marks=pytest.mark.xfail(strict=True, reason=VERBATIM_GAPS[seed]))
+        if seed in VERBATIM_GAPS
+        else seed
+        for seed in range(3)
+    ],
+)
+def test_recombined_packs_stay_verbatim(seed: int, tmp_path: Path) -> None:
+    """Pages of the samples out of their context must not make the extractors invent text."""
+    text = recombined_pack(5000, seed)
+    path = tmp_path / f"recombined-{seed}.txt"
+    path.write_text(text, encoding="utf-8")
+    assert_result_sane(parse_path(path), text)
