@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -13,6 +13,9 @@ from rich.table import Table
 from quorum.errors import QuorumError
 from quorum.model import ParseResult, to_jsonable
 from quorum.pipeline import parse_path
+
+if TYPE_CHECKING:
+    from quorum.ingest.moderngov_model import SiteRecords
 
 app = typer.Typer(
     help="Quorum: UK council meeting records as structured, linked, searchable public data.",
@@ -106,9 +109,23 @@ def fetch_moderngov(
     delay: Annotated[float, typer.Option(help="Seconds between requests (be polite).")] = 1.0,
     retries: Annotated[int, typer.Option(help="Retries for timeouts and server errors.")] = 3,
     documents: Annotated[bool, typer.Option(help="Also download the public linked documents.")] = True,
+    database_url: Annotated[
+        str | None,
+        typer.Option(
+            "--database-url",
+            "--database",
+            help="Store what was fetched in this database (default: $QUORUM_DATABASE_URL; neither: not stored).",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Store every response again, even unchanged ones.")] = False,
 ) -> None:
-    """Fetch a ModernGov site's committees, meetings and councillors; store raw XML and records.json."""
+    """Fetch a ModernGov site's committees, meetings and councillors; keep raw XML and records.json; store them.
+
+    With a database (--database-url or $QUORUM_DATABASE_URL) the records go into the store, unchanged
+    responses are skipped, and a table lists where clerk-entered attendance and the minutes disagree.
+    """
     import datetime as dt
+    import os
     from urllib.parse import urlparse
 
     from quorum.ingest.moderngov import ModernGovClient, fetch_site, write_records
@@ -134,6 +151,48 @@ def fetch_moderngov(
         f"{len(site.councillors)} councillors; {stats.downloaded} downloaded, {stats.not_modified} not modified; "
         f"records in {path}"
     )
+    target = database_url or os.environ.get("QUORUM_DATABASE_URL")
+    if not target:
+        typer.echo("not stored: pass --database-url or set QUORUM_DATABASE_URL to store what was fetched")
+        return
+    raise typer.Exit(store_fetched(site, folder, target, force=force))
+
+
+def store_fetched(site: SiteRecords, folder: Path, url: str, *, force: bool = False) -> int:
+    """Store a fetched ModernGov site in the database at ``url``; print what changed and attendance disagreements.
+
+    Returns the exit code: 0, or 1 when a response could not be stored or the database cannot be opened.
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+    from sqlalchemy.orm import Session
+
+    from quorum.store.clerk_attendance import attendance_disagreements, disagreement_table
+    from quorum.store.db import open_store
+    from quorum.store.moderngov import store_site
+
+    try:
+        shown = make_url(url).render_as_string(hide_password=True)
+        engine = open_store(url)
+    except (SQLAlchemyError, OSError) as error:
+        raise fail(f"cannot open the database: {error}") from None
+    try:
+        report = store_site(engine, site, folder, force=force)
+        with Session(engine) as session:
+            disagreements = attendance_disagreements(session, report.meeting_ids)
+    finally:
+        engine.dispose()
+    for _path, error in report.failed:
+        errors.print(f"[red]not stored[/] {error}", highlight=False, soft_wrap=True)
+    typer.echo(
+        f"stored in {shown}: {len(report.added)} added, {len(report.replaced)} replaced, "
+        f"{len(report.unchanged)} unchanged, {len(report.failed)} failed"
+    )
+    if disagreements:
+        console.print(disagreement_table(disagreements))
+    else:
+        typer.echo("attendance: no disagreement between the clerk's record and the minutes")
+    return 1 if report.failed else 0
 
 
 @app.command()

@@ -23,7 +23,9 @@ HONORIFICS: tuple[str, ...] = tuple(
     sorted(
         {
             "Councillor",
+            "Councillors",  # "Present: Councillors Basil Curley (Chair), ..." prints the plural before a list
             "Cllr",
+            "Cllrs",
             "Clr",
             "Alderman",
             "Mr",
@@ -75,7 +77,7 @@ HONORIFICS: tuple[str, ...] = tuple(
 )
 
 #: Titles that say nothing about gender or office, only that the person is a councillor.
-COUNCILLOR_TITLES = frozenset({"councillor", "cllr", "clr"})
+COUNCILLOR_TITLES = frozenset({"councillor", "cllr", "clr", "councillors", "cllrs"})
 _MALE = frozenset({"mr", "sir", "lord", "baron", "father"})
 _FEMALE = frozenset({"mrs", "ms", "miss", "dame", "lady", "baroness"})
 

@@ -299,6 +299,9 @@ class Attendance(Provenance, Base):
     organisation: Mapped[str | None] = mapped_column(Text)
     replacing_person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="SET NULL"))
     replacing: Mapped[str | None] = mapped_column(Text)
+    # Who recorded it: "minutes" (read from minutes text) or "clerk" (entered on a ModernGov site); migration 0003.
+    origin: Mapped[str] = mapped_column(String(16), default="minutes", server_default="minutes", index=True)
+    status_raw: Mapped[str | None] = mapped_column(Text)  # the attendance value as the clerk entered it
 
 
 class Declaration(Provenance, Base):
@@ -476,6 +479,53 @@ class TextChunk(Base):
     start_line: Mapped[int]
     end_line: Mapped[int]
     text: Mapped[str] = mapped_column(Text)
+
+
+# ------------------------------------------------- web services (ModernGov) ---
+
+
+class Identifier(Provenance, Base):
+    """An id a record has in another system, with its web page (Popolo ``identifiers`` and ``links``).
+
+    E.g. a ModernGov committee (``kind`` committee), meeting, agenda item or
+    member of the site ``site``. Exactly one of the entity columns is set.
+    Added by migration 0003.
+    """
+
+    __tablename__ = "identifiers"
+    __table_args__ = (Index("ix_identifiers_lookup", "scheme", "site", "kind", "identifier"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scheme: Mapped[str] = mapped_column(String(32))  # moderngov
+    site: Mapped[str] = mapped_column(String(255))  # the site root URL
+    kind: Mapped[str] = mapped_column(String(32))  # committee | meeting | agenda_item | member
+    identifier: Mapped[str] = mapped_column(String(64))
+    url: Mapped[str | None] = mapped_column(Text)
+    organization_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"), index=True)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_items.id", ondelete="CASCADE"), index=True)
+
+
+class LinkedDocument(Provenance, Base):
+    """A document a web service links to a meeting's agenda item: title, download URL, local copy.
+
+    Restricted (exempt) documents are never stored here. Added by migration 0003.
+    """
+
+    __tablename__ = "linked_documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_items.id", ondelete="CASCADE"), index=True)
+    external_id: Mapped[str | None] = mapped_column(String(64))  # the site's attachment id
+    title: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    access: Mapped[str] = mapped_column(String(16))
+    is_url: Mapped[bool]  # a link to a web page rather than a file
+    publication_date: Mapped[str | None] = mapped_column(String(10))
+    publication_date_raw: Mapped[str | None] = mapped_column(Text)
+    path: Mapped[str | None] = mapped_column(Text)  # where the downloaded copy is, when it was downloaded
 
 
 ALL_TABLES = tuple(Base.metadata.sorted_tables)
