@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from quorum.extract.reports import parse_date
+from quorum.extract.report_values import parse_date
 from quorum.model import (
     AgendaItem,
     DecisionStep,

@@ -14,9 +14,12 @@ at a "REPORT FOR:" / "Report of:" header block. Every field falls back to
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
+from quorum.extract.report_papers import read_paper
+from quorum.extract.report_values import parse_bool, parse_date, strip_councillor
 from quorum.extract.tables import verbatim_text
 from quorum.model import (
     Clearance,
@@ -57,54 +60,12 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?:\b(?:tel|telephone|phone)\b[.:]?\s*)?(\+?\d[\d ]{7,}\d|\b[Xx]\s?\d{4,5}\b)")
 _NAME_LABEL = re.compile(r"^name\s*:\s*", re.I)
 _DATE_LABEL = re.compile(r"date\s*:\s*", re.I)
+#: A statutory officer's role, perhaps signed "on behalf of the*" (the asterisk is a footnote marker).
 _ON_BEHALF = re.compile(
-    r"((?:on\s+behalf\s+of\s+the\*?\s*)?\*?\s*(?:chief\s+financial|monitoring|s\.?\s?151)\s+officer)", re.I
+    r"(?P<behalf>on\s+behalf\s+of\s+(?:the\s*)?\*?\s*)?\*?\s*"
+    r"(?P<role>(?:chief\s+financial|monitoring|s\.?\s?151|section\s+151)\s+officer|head\s+of\s+paid\s+service)",
+    re.I,
 )
-_YES = re.compile(r"^\W*(yes|y)\b", re.I)
-_NO = re.compile(r"^\W*(no|n|none|not\s+applicable|n/a)\b", re.I)
-_COUNCILLOR = re.compile(r"^(?:councillor|cllr\.?)\s+", re.I)
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
-    )
-}
-_DATE_WORDS = re.compile(r"(\d{1,2})\s*(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
-_DATE_NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{2,4})\b")
-
-
-def parse_date(raw: str) -> tuple[str | None, str | None]:
-    """Parse the first date in ``raw``; return (ISO date, the verbatim date text) or (None, None)."""
-    match = _DATE_WORDS.search(raw)
-    if match:
-        month = _MONTHS.get(match.group(2)[:3].lower())
-        if month:
-            day, year = int(match.group(1)), int(match.group(3))
-            if 1 <= day <= 31:
-                return f"{year:04d}-{month:02d}-{day:02d}", match.group(0)
-    match = _DATE_NUMERIC.search(raw)
-    if match:
-        day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
-        year = year + 2000 if year < 100 else year
-        if 1 <= day <= 31 and 1 <= month <= 12:
-            return f"{year:04d}-{month:02d}-{day:02d}", match.group(0)
-    return None, None
-
-
-def parse_bool(raw: str) -> bool | None:
-    """Read a Yes/No field value ("Yes", "NO", "No – information report", "N/A") as a boolean."""
-    if _YES.match(raw):
-        return True
-    if _NO.match(raw):
-        return False
-    return None
-
-
-def strip_councillor(name: str) -> str:
-    """Drop a leading "Councillor"/"Cllr" from a name as printed."""
-    return _COUNCILLOR.sub("", name).strip()
-
-
 # ------------------------------------------------------------- the report ---
 
 
@@ -273,15 +234,42 @@ def _reasons(lines: _Lines, start: int) -> str | None:
             continue
         if re.match(r"^section\s+\d", clean, re.I) or _SECTION.match(clean):
             break
+        if clean.upper() == clean and len(clean) < 60 and re.search(r"[A-Z]{4}", clean):
+            break  # "FOR INFORMATION"
         parts.append(lines.verbatim(number))
     return " ".join(parts) or None
 
 
+def _clearance_name(rest: str) -> str | None:
+    """Return the officer's name from the text after "Name:" (without role, date, dots or job title)."""
+    role_match = _ON_BEHALF.search(rest)
+    name = rest[: role_match.start()] if role_match else rest
+    name = _DATE_LABEL.split(name)[0]
+    name = re.sub(r"\s*on\s+behalf\s+of(?:\s+the)?\*?\s*$", "", name, flags=re.I)
+    name = re.sub(r"^[\s.]+", "", name)
+    name = re.sub(r"\.{2,}.*$", "", name.strip(" \t-")).strip(" .")
+    # "Jo Frost, Finance Business Partner -" : the job title after the comma is not the name
+    name = name.split(",")[0].strip(" -–")
+    return name or None
+
+
+def _set_role(clearance: Clearance, match: re.Match[str], pending_behalf: bool) -> None:
+    """Set the statutory role (as printed, without "on behalf of the*") and whether it was signed on behalf."""
+    clearance.role = fold_whitespace(match.group("role"))
+    clearance.on_behalf = bool(match.group("behalf")) or pending_behalf
+
+
 def _clearances(lines: _Lines, start: int, stop: int) -> list[Clearance]:
-    """Read "Name: ... on behalf of the Chief Financial Officer ... Date: ..." sign-offs."""
+    """Read "Name: ... on behalf of the* Chief Financial Officer ... Date: ..." sign-offs.
+
+    Takes the report's lines, the line of the clearance heading and the last
+    line to read. Returns one Clearance per "Name:" with the statutory role as
+    printed (the footnote asterisk and "on behalf of the" dropped, recorded in
+    ``on_behalf``), the name without job title, and the date (ISO and raw).
+    """
     clearances: list[Clearance] = []
     current: Clearance | None = None
-    pending = ""
+    pending_behalf = False
     for number in range(start + 1, stop + 1):
         clean = lines.clean(number)
         if not clean:
@@ -293,59 +281,38 @@ def _clearances(lines: _Lines, start: int, stop: int) -> list[Clearance]:
         name_match = _NAME_LABEL.match(plain)
         if name_match:
             rest = plain[name_match.end() :]
+            current = Clearance(role=None, name=_clearance_name(rest), line=number)
             role_match = _ON_BEHALF.search(rest)
-            name = rest[: role_match.start()] if role_match else rest
-            name = _DATE_LABEL.split(name)[0]
-            name = re.sub(r"\s*on\s+behalf\s+of\s+the\*?\s*$", "", name, flags=re.I)
-            name = name.strip(" .\t-").strip()
-            name = re.sub(r"\.{2,}.*$", "", name).strip(" .")
-            name = re.sub(r"^\.+", "", name).strip()
-            current = Clearance(role=None, name=name or None, line=number)
             if role_match:
-                current.role = _tidy_role(role_match.group(1), text)
+                _set_role(current, role_match, pending_behalf)
+                pending_behalf = False
             date_match = re.search(r"date\s*:\s*(.+)$", plain, re.I)
             if date_match:
                 _set_date(current, _ON_BEHALF.split(date_match.group(1))[0])
             clearances.append(current)
             continue
+        if re.match(r"^on\s+behalf\s+of(?:\s+the)?\s*\*?$", plain, re.I):
+            pending_behalf = True
+            continue
+        role_match = _ON_BEHALF.search(plain)
         if current is None:
-            role_match = _ON_BEHALF.search(plain)
             if role_match and not clearances:
-                current = Clearance(role=_tidy_role(role_match.group(1), text), name=None, line=number)
+                current = Clearance(role=None, name=None, line=number)
+                _set_role(current, role_match, pending_behalf)
+                pending_behalf = False
                 clearances.append(current)
             continue
         date_match = re.match(r"^date\s*:\s*(.*)$", plain, re.I)
         if date_match:
             _set_date(current, date_match.group(1))
             continue
-        if re.match(r"^on\s+behalf\s+of\s+the\*?$", plain, re.I):
-            pending = plain
-            continue
-        role_match = _ON_BEHALF.search(plain)
         if role_match and current.role is None:
-            current.role = _tidy_role(role_match.group(1), text)
-            joined = f"{pending} {current.role}" if pending else ""
-            if joined and joined in fold_whitespace(lines.text.text):
-                current.role = joined
-            pending = ""
+            _set_role(current, role_match, pending_behalf)
+            pending_behalf = False
             continue
         if current.name is None:
-            current.name = plain.strip(" ,-")
-        elif current.role is None and current.date is None and not re.search(r"\d", plain):
-            # "Jo Frost, Finance Business Partner -\nChildren's Services" style wrapping
-            joined = f"{current.name} {plain}".strip()
-            current.name = joined if joined in fold_whitespace(lines.text.text) else current.name
+            current.name = _clearance_name(plain)
     return clearances
-
-
-def _tidy_role(role: str, text: str) -> str:
-    """Return the role text as printed, without stray asterisks at its start."""
-    role = fold_whitespace(role.replace("*", " ")) if role not in text else fold_whitespace(role)
-    if role not in text:
-        # fall back to the officer title alone, which is always verbatim
-        match = re.search(r"(?:chief\s+financial|monitoring|s\.?\s?151)\s+officer", text, re.I)
-        return match.group(0) if match else role
-    return role
 
 
 def _set_date(clearance: Clearance, raw: str) -> None:
@@ -415,16 +382,20 @@ def _fill_contact(contact: Contact, text: str) -> None:
         if found:
             rest = rest.replace(found, "\t")
     rest = re.sub(r"(?i)\b(?:e-?mail|tel(?:ephone)?|phone|mobile)\b\.?\s*:?", "\t", rest)
-    pieces = [p.strip(" ,.;:-–") for p in re.split(r"\t|,\s+", rest)]
-    pieces = [p for p in pieces if p and re.search(r"[A-Za-z]", p)]
-    if not pieces:
+    chunks = [c.strip(" ,.;:-–") for c in rest.split("\t")]
+    chunks = [c for c in chunks if c and re.search(r"[A-Za-z]", c)]
+    if not chunks:
         return
+    first = chunks[0]
     if contact.name is None:
-        contact.name = pieces[0]
-        pieces = pieces[1:]
-    if pieces and contact.role is None:
-        role = ", ".join(pieces)
-        contact.role = role if role in text else pieces[0]
+        # "Caroline Eccles, Senior Lawyer, Employment and Governance": the name, then the role as printed
+        name, _, role = first.partition(",")
+        contact.name = name.strip(" -–") or None
+        if role.strip(" ,.;:-–") and contact.role is None:
+            contact.role = role.strip(" ,.;:-–")
+        return
+    if contact.role is None:
+        contact.role = first
 
 
 def _officers(value: str) -> list[str]:
@@ -435,30 +406,68 @@ def _officers(value: str) -> list[str]:
     value = value.strip().rstrip(",").strip()
     if not value:
         return []
+    # "Chris Spencer – Director of ... Chris Hogan – Independent Chair ...": one officer per "Name –"
+    starts = [m.start() for m in re.finditer(r"(?:^|(?<=\s))[A-Z][a-z]+\s+[A-Z][a-z'-]+\s+[–-]\s", value)]
+    if len(starts) > 1 and starts[0] == 0:
+        bounds = [*starts, len(value)]
+        return [value[a:b].strip() for a, b in itertools.pairwise(bounds)]
     return [value]
 
 
-def _headings(lines: _Lines, start: int) -> list[Heading]:
-    """Return the section headings ("Section 2 – Report", "Legal Implications") of a report body."""
+#: Lines that answer a template question rather than head a section.
+_ANSWER = re.compile(
+    r"^(?:none|nil|not\s|no\b|yes\b|n/a|update\s+report|delete\s+as|for\s+information$|information\s+report$)", re.I
+)
+_CONTACT_LINE = re.compile(
+    r"@|\bwww\.|\b(?:tel|telephone|fax|phone|e-?mail)\b|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b", re.I
+)
+
+
+def _is_subheading(lines: _Lines, number: int, clean: str) -> bool:
+    """True when a short line stands alone between blank lines and reads as a section heading."""
+    before = lines.clean(number - 1) if number > lines.start else ""
+    after = lines.clean(number + 1) if number < lines.end else ""
+    # "15. Risk Management Implications", "2.1 Introduction"
+    numbered = re.match(r"^\d{1,2}(?:\.\d{1,2}\.?|\.)\s+[A-Z][^.]*:?$", clean) is not None
+    if before or after or not (clean[0].isupper() or numbered) or len(clean.split()) > 8:
+        return False
+    if clean.endswith((".", ",", ";")) or (clean.endswith(":") and not numbered):
+        return False
+    if lines.text.line(number).cells is not None or (re.match(r"^[-•*]|^\d", clean) and not numbered):
+        return False
+    if _field_of(clean) is not None or _ANSWER.match(clean) or _CONTACT_LINE.search(clean):
+        return False
+    if re.search(r":\s*\S", clean) or re.search(r"\?\s*\S", clean):
+        return False  # "Name: Jo Frost", "Risk included on Directorate risk register? Yes"
+    previous = next((lines.clean(n) for n in range(number - 1, lines.start - 1, -1) if lines.clean(n)), "")
+    following = next((lines.clean(n) for n in range(number + 1, lines.end + 1) if lines.clean(n)), "")
+    if previous.endswith(":") and len(previous) <= 60:
+        return False  # the answer to "Key Judgement 3:"
+    return not following[:1].islower()  # "... vision:" / "<theme>" / "and meets the Ambition Plan theme:"
+
+
+def _headings(lines: _Lines, start: int, stop: int | None = None) -> list[Heading]:
+    """Return the section headings of a report body from ``start`` (to ``stop``, default the end).
+
+    Level 1 are numbered sections ("Section 2 – Report", "3.0 Statutory Officer
+    Clearance"); level 2 are short lines standing alone that read as headings
+    ("Legal Implications"). Template answers, contact lines and lines that finish
+    a sentence ending in a colon are not headings, nor is anything inside the
+    statutory officer clearance or the contact details once those sections begin.
+    """
     headings: list[Heading] = []
-    for number in range(start, lines.end + 1):
+    in_contact = False
+    for number in range(start, (stop or lines.end) + 1):
         clean = lines.clean(number)
         if not clean or len(clean) > 90:
             continue
-        before = lines.clean(number - 1) if number > lines.start else ""
-        after = lines.clean(number + 1) if number < lines.end else ""
         if re.match(r"^section\s+\d", clean, re.I) or re.match(r"^\d+\.0\s+\S", clean):
             headings.append(Heading(text=lines.verbatim(number), line=number, level=1))
-        elif (
-            not before
-            and not after
-            and clean[0].isupper()
-            and not clean.endswith((".", ",", ";", ":"))
-            and lines.text.line(number).cells is None
-            and not re.match(r"^[-•*]|^\d", clean)
-            and len(clean.split()) <= 8
-            and _field_of(clean) is None
-        ):
+            in_contact = bool(_CONTACT_SECTION.search(clean) or _CLEARANCE.search(clean))
+        elif _CONTACT_SECTION.search(clean) and re.search(r"background", clean, re.I):
+            headings.append(Heading(text=lines.verbatim(number), line=number, level=1))
+            in_contact = True
+        elif not in_contact and _is_subheading(lines, number, clean):
             headings.append(Heading(text=lines.verbatim(number), line=number, level=2))
     return headings
 
@@ -519,14 +528,9 @@ def _section4_end(lines: _Lines, start: int, stop: int) -> int:
     return last
 
 
-def _build(text: NormalisedText, start: int, end: int, document: int | None, item: str | None) -> Report:
-    """Read every template field of the report on lines ``start``..``end``."""
-    lines = _Lines(text, start, end)
-    body_start = start
-    report = Report(span=text.span(start, end), document=document, agenda_item=item)
-    fields, header_end = _header(lines, min(end, start + 60))
-    if fields:
-        body_start = header_end + 1
+def _template_fields(report: Report, lines: _Lines, fields: dict[str, tuple[str, int]]) -> None:
+    """Copy the header block's labelled fields into ``report`` (normalised values beside the raw text)."""
+    text = lines.text
     if "report_for" in fields:
         report.report_for = fields["report_for"][0] or None
     if "date" in fields:
@@ -560,7 +564,34 @@ def _build(text: NormalisedText, start: int, end: int, document: int | None, ite
         report.wards_affected = fields["wards"][0] or None
     if "enclosures" in fields:
         report.enclosures = _enclosures(fields["enclosures"][0])
-    report.recommendations, report.recommendations_line, report.reasons = _recommendations(lines, body_start)
+
+
+def _paper_fields(report: Report, text: NormalisedText, start: int, end: int) -> int:
+    """Fill ``report`` from an untemplated paper (letter or cover block); return the first line of its body."""
+    paper = read_paper(text, start, end)
+    report.report_for, report.subject = paper.report_for, paper.subject
+    report.meeting_date, report.meeting_date_raw = paper.meeting_date, paper.meeting_date_raw
+    report.responsible_officers = paper.officers
+    report.contact = paper.contact
+    report.recommendations, report.recommendations_line = paper.recommendations, paper.recommendations_line
+    return paper.body_start
+
+
+def _build(text: NormalisedText, start: int, end: int, document: int | None, item: str | None) -> Report:
+    """Read every template field of the report on lines ``start``..``end``.
+
+    A paper without the template's header block is read for what it prints
+    instead (letterhead, cover block, sign-off); the rest stays ``None``.
+    """
+    lines = _Lines(text, start, end)
+    report = Report(span=text.span(start, end), document=document, agenda_item=item)
+    fields, header_end = _header(lines, min(end, start + 60))
+    if fields:
+        body_start = header_end + 1
+        _template_fields(report, lines, fields)
+        report.recommendations, report.recommendations_line, report.reasons = _recommendations(lines, body_start)
+    else:
+        body_start = _paper_fields(report, text, start, end)
     clearance_line = _section_line(lines, _CLEARANCE, body_start)
     contact_line = None
     for number in lines.numbers():
@@ -577,7 +608,7 @@ def _build(text: NormalisedText, start: int, end: int, document: int | None, ite
                 break
     if clearance_line is not None:
         report.clearances = _clearances(lines, clearance_line, contact_line or end)
-    if contact_line is None:
+    if contact_line is None and fields:
         for number in range(body_start, end + 1):
             if _CONTACT.match(lines.clean(number)) or _BACKGROUND.match(lines.clean(number)):
                 contact_line = number - 1
@@ -588,9 +619,14 @@ def _build(text: NormalisedText, start: int, end: int, document: int | None, ite
     return report
 
 
+_NONE_LIKE = re.compile(
+    r"^(?:none|no|nil|n/?a|not\s+applicable|no\s+(?:additional\s+)?(?:papers|enclosures)\b.*)\W*$", re.I
+)
+
+
 def _enclosures(value: str) -> list[str]:
     """Split an enclosures value into the enclosures it lists ("Appendix 1 – ... Appendix 2 – ...")."""
-    if not value:
+    if not value or _NONE_LIKE.match(value):
         return []
     parts = [part.strip() for part in re.split(r"\s+(?=(?:Appendix|Annex|Enclosure)\s+[\dA-Z]+\b)", value)]
     parts = [part for part in parts if part]

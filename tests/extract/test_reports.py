@@ -6,9 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quorum.extract.reports import extract_reports, parse_bool, parse_date
-from quorum.model import Document, DocumentKind, Source
+from quorum.model import Document, DocumentKind, Report, Source, fold_whitespace
 from quorum.normalise import normalise
-from tests.conftest import sample_text
+from tests.conftest import sample_result, sample_text
 
 
 def _reports(name: str):
@@ -50,7 +50,7 @@ def test_tab_separated_header_and_clearance_dates() -> None:
     first, second = report.clearances  # lines 2074-2077
     assert (first.name, first.role, first.date_raw, first.date) == (
         "Sharon Daniels",
-        "On behalf of the Chief Financial Officer",
+        "Chief Financial Officer",
         "19.09.17",
         "2017-09-19",
     )
@@ -78,7 +78,11 @@ def test_report_for_split_over_lines_and_ordinal_date() -> None:
     assert report.scrutiny_lead == "Cllr Stephen Wright – Policy Cllr Adam Swersky – Performance"  # line 123
     names = [c.name for c in report.clearances]  # lines 512-523
     assert names == ["Simon George", "Linda Cohen"]
-    assert report.clearances[1].role == "on behalf of the* Monitoring Officer"
+    # line 514 "Chief Financial Officer" signed in person; lines 520-521 "on behalf of the*" / "Monitoring Officer"
+    assert [(c.role, c.on_behalf) for c in report.clearances] == [
+        ("Chief Financial Officer", False),
+        ("Monitoring Officer", True),
+    ]
 
 
 def test_corporate_parenting_key_decision_call_in_portfolio() -> None:
@@ -141,3 +145,171 @@ def test_arbitrary_text_never_crashes(raw: str) -> None:
     text = normalise(Source(path="x", sha256="0", line_count=raw.count("\n") + 1), raw)
     for report in extract_reports(text, []):
         assert 1 <= report.span.start_line <= report.span.end_line <= len(text.lines)
+
+
+# ------------------------------------------------- the real pipeline, every report of the four packs ---
+
+
+def _by_start(name: str) -> dict[int, Report]:
+    return {report.span.start_line: report for report in sample_result(name).reports}
+
+
+def test_pipeline_report_starts_and_agenda_items() -> None:
+    # council: REPORT FOR at 497 (item 7), 2027 and 2097 (item 13), 2371 (item 16); 2433 the restricted item 20
+    assert {s: r.agenda_item for s, r in _by_start("council").items()} == {
+        497: "7",
+        2027: "13",
+        2097: "13",
+        2371: "16",
+        2433: "20",
+    }
+    # corporate parenting: the health letter (292, item 8) and REPORT FOR at 444, 1027, 1145, 1226, 1945
+    assert {s: r.agenda_item for s, r in _by_start("corporate_parenting").items()} == {
+        292: "8",
+        444: "9",
+        1027: "10",
+        1145: "11",
+        1226: "12",
+        1945: "13",
+    }
+    assert {s: r.agenda_item for s, r in _by_start("scrutiny").items()} == {115: "7", 533: "8", 758: "9"}
+    assert {s: r.agenda_item for s, r in _by_start("partnership").items()} == {245: "5", 372: "6", 579: "8"}
+
+
+def test_statutory_officer_clearance_roles_without_footnote_marker() -> None:
+    council = _by_start("council")
+    # line 652: "Name: Jo Frost. ... on behalf of the* Chief Financial Officer", 653 "Date: 22/8/17"
+    assert [(c.name, c.role, c.on_behalf, c.date) for c in council[497].clearances] == [
+        ("Jo Frost", "Chief Financial Officer", True, "2017-08-22"),
+        ("Sarah Wilson", "Monitoring Officer", True, "2017-08-22"),  # line 654
+    ]
+    cpp = _by_start("corporate_parenting")
+    # line 1209 "Name:....Jo Frost ... on behalf of the Chief Financial Officer", 1210 "Date:1/6/17....."
+    assert [(c.name, c.role, c.date_raw) for c in cpp[1145].clearances] == [
+        ("Jo Frost", "Chief Financial Officer", "1/6/17")
+    ]
+    # lines 1124-1131: name, then "on behalf of the" and "Chief Financial Officer" on lines of their own
+    assert [(c.name, c.role, c.on_behalf, c.date_raw) for c in cpp[1027].clearances] == [
+        ("Jo Frost", "Chief Financial Officer", True, "18th May 2017")
+    ]
+    # line 1319 prints the surname twice and "on behalf of the * Chief Financial Officer"
+    assert [(c.name, c.role, c.date) for c in cpp[1226].clearances] == [
+        ("Jo Frost Frost", "Chief Financial Officer", "2017-05-15")
+    ]
+    # line 2028 "Name: Jo Frost Date : 30/05/2017 ... on behalf of the* Chief Financial Officer"
+    assert [(c.name, c.role, c.date) for c in cpp[1945].clearances] == [
+        ("Jo Frost", "Chief Financial Officer", "2017-05-30")
+    ]
+    # scrutiny lines 642-650: "Jo Frost, Finance Business Partner -" / "Children's Services": the name alone
+    (clearance,) = _by_start("scrutiny")[533].clearances
+    assert (clearance.name, clearance.role, clearance.date) == ("Jo Frost", "Chief Financial Officer", "2014-11-27")
+    assert _by_start("scrutiny")[758].clearances == []  # line 957 "Not Required"
+
+
+def test_letter_style_health_report_comes_out_with_what_it_has() -> None:
+    report = _by_start("corporate_parenting")[292]
+    # lines 292-308: letterhead (Children Looked After Team, Westmead Clinic ... Tel/Fax/Email), 310 "18.05.17"
+    assert (report.contact.phone, report.contact.email) == ("01895 488860", "cnw-tr.harrowcla@nhs.net")
+    # line 405: "Report by Emma Hedley – Designated Nurse For Children Looked After Harrow, CNWL."
+    assert report.responsible_officers == ["Emma Hedley – Designated Nurse For Children Looked After Harrow, CNWL"]
+    assert (report.contact.name, report.contact.role) == (
+        "Emma Hedley",
+        "Designated Nurse For Children Looked After Harrow, CNWL",
+    )
+    # no template: no body, date, subject, flags, recommendations or clearance are printed
+    assert (report.report_for, report.meeting_date, report.subject, report.exempt, report.key_decision) == (
+        None,
+        None,
+        None,
+        None,
+        None,
+    )
+    assert report.recommendations is None and report.clearances == [] and report.enclosures == []
+    # the letterhead is not a list of headings; the letter's own headings are (312 Targets ... 399 Future Plans)
+    headings = [h.text for h in report.headings]
+    assert headings[0] == "Targets" and headings[-1] == "Future Plans"
+    assert not {"Westmead Clinic", "Ruislip", "Middlesex"} & set(headings)
+    assert "Telephone: 020 3214 5700 Fax: 020 3214 5701" not in headings  # letterhead footer, line 359
+
+
+def test_partnership_cover_block_papers() -> None:
+    reports = _by_start("partnership")
+    safer = reports[245]
+    # lines 245-249: HARROW STRATEGIC PARTNERSHIP BOARD / Safer Harrow - Update / 13th March 2013
+    assert (safer.report_for, safer.subject, safer.meeting_date) == (
+        "HARROW STRATEGIC PARTNERSHIP BOARD",
+        "Safer Harrow - Update",
+        "2013-03-13",
+    )
+    # lines 255-256: "What are you asking the Partnership Board to do" / "The Board is asked to note ..."
+    assert safer.recommendations.startswith("The Board is asked to note the progress")
+    assert safer.recommendations_line == 255
+    activity = reports[579]  # lines 579-590
+    assert activity.subject == "Report of activity at Harrow Chief Executives"
+    assert activity.recommendations == "The Board should note the activity of Harrow Chief Executives"
+
+
+def test_several_responsible_officers_and_enclosures_none() -> None:
+    cse = _by_start("scrutiny")[758]
+    # line 762: "Chris Spencer – Director of Children and Families Chris Hogan – Independent Chair Harrow ..."
+    assert cse.responsible_officers == [
+        "Chris Spencer – Director of Children and Families",
+        "Chris Hogan – Independent Chair Harrow Safeguarding Children Board",
+    ]
+    assert cse.enclosures == []  # line 766 "No additional papers attached"
+    assert _by_start("scrutiny")[115].enclosures == []  # line 125 "Enclosures:\tNone"
+    assert _by_start("corporate_parenting")[1027].enclosures == []  # line 1036 "Enclosures:\tNo"
+
+
+def test_contact_officers() -> None:
+    cpp = _by_start("corporate_parenting")
+    # line 1139 "Jon Dalton, Head of Housing Needs , Community", 1141 e-mail, 1143 "Tel: 0208 416 8647"
+    contact = cpp[1027].contact
+    assert (contact.name, contact.role, contact.email, contact.phone) == (
+        "Jon Dalton",
+        "Head of Housing Needs , Community",
+        "Jon.Dalton@harrow.gov.uk",
+        "0208 416 8647",
+    )
+    # line 2084 "Contact: Caroline Eccles, Senior Lawyer, Employment and Governance, tel: 0208 424 7580."
+    contact = _by_start("council")[2027].contact
+    assert (contact.name, contact.role, contact.phone) == (
+        "Caroline Eccles",
+        "Senior Lawyer, Employment and Governance",
+        "0208 424 7580",
+    )
+    # line 527 "Contact: Tom Whiting, Corporate Director of Resources X5484"
+    contact = _by_start("scrutiny")[115].contact
+    assert (contact.name, contact.role, contact.phone) == ("Tom Whiting", "Corporate Director of Resources", "X5484")
+
+
+def test_reasons_stop_before_for_information() -> None:
+    # lines 1252-1254: "Reason: All councillors are Corporate Parents ..." then "FOR INFORMATION"
+    assert _by_start("corporate_parenting")[1226].reasons == (
+        "All councillors are Corporate Parents and need to be aware of how these responsibilities are being "
+        "carried out."
+    )
+
+
+def test_headings_are_sections_not_template_answers() -> None:
+    report = _by_start("council")[497]
+    headings = [(h.line, h.level) for h in report.headings]
+    assert (516, 1) in headings and (531, 1) in headings and (650, 1) in headings and (661, 1) in headings
+    assert (583, 2) in headings  # "Legal Implications"
+    lines = {h.line for h in report.headings}
+    # 626 "Risk included on Directorate risk register? Yes", 644 the vision quoted after "...vision:",
+    # 659 "NO", 663-667 contact lines
+    assert not {626, 644, 659, 663, 665, 667} & lines
+    numbered = [h.text for h in _by_start("corporate_parenting")[444].headings if h.level == 2]
+    assert "15. Risk Management Implications" in numbered  # line 532
+
+
+def test_every_report_string_is_verbatim() -> None:
+    for name in ("council", "corporate_parenting", "scrutiny", "partnership"):
+        source = fold_whitespace(sample_text(name).text)
+        for report in sample_result(name).reports:
+            values = [report.report_for, report.subject, report.recommendations, report.reasons]
+            values += [*report.responsible_officers, *report.enclosures, *(h.text for h in report.headings)]
+            values += [c.role for c in report.clearances] + [c.name for c in report.clearances]
+            for value in values:
+                assert value is None or fold_whitespace(value) in source, (name, value)
