@@ -58,6 +58,50 @@ class _Index:
     def __init__(self, text: str) -> None:
         self.tokens = _tokens(text)
         self.joined = " " + " ".join(self.tokens) + " "
+        self.acronyms = {a for a in re.findall(r"\b[A-Z]{2,6}\b", text) if not re.fullmatch(r"[IVX]+", a)}
+        self.appendix_titles = [
+            _tokens(m.group(1))
+            for m in re.finditer(
+                r"\bAppendix\s+(?:[IVX]{1,5}|\d{1,2}|[A-Z])\s*[–-]\s*(.+?)(?=\s+Appendix\b|\s+\d|$)", text
+            )
+        ]
+
+    def follows(self, heading: str, following: str) -> bool:
+        """True when the index prints ``following`` straight after ``heading`` (one entry: "M and E – Managing ...")."""
+        words = _tokens(heading) + _tokens(following)
+        return bool(_tokens(following)) and f" {' '.join(words)} " in self.joined
+
+    def within_entry(self, section: str, heading: str, reach: int = 16) -> bool:
+        """True when ``heading`` is a topic the index lists inside the entry that ``section`` opens.
+
+        ("CHILD ABDUCTION WARNING NOTICES (CAWNS)" under "Contextual Safeguarding – MACE, ..., Missing
+        Children and CAWNS"): its bracketed acronym, or two of its words, occur within ``reach`` words
+        after the section's phrase in the index.
+        """
+        lead = _tokens(section)
+        if not lead:
+            return False
+        phrase = f" {' '.join(lead)} "
+        at = self.joined.find(phrase)
+        words = _tokens(heading)
+        acronyms = {a.lower() for a in re.findall(r"\(([A-Z]{2,6})\)", heading)}
+        while at != -1:
+            window = set(self.joined[at + len(phrase) :].split()[:reach])
+            if acronyms & window or len({w for w in words if len(w) > 3} & window) >= 2:
+                return True
+            at = self.joined.find(phrase, at + 1)
+        return False
+
+    def spells_acronym(self, heading: str) -> bool:
+        """True when consecutive capitalised words of ``heading`` spell an index acronym ("Health Visitor": HV)."""
+        words = re.findall(r"[A-Za-z][\w'’-]*", heading)
+        runs = "".join(w[0] if w[0].isupper() else " " for w in words).split()
+        return any(acronym in run for acronym in self.acronyms for run in runs)
+
+    def names_appendix(self, heading: str) -> bool:
+        """True when a heading names the title of an index entry "Appendix II – Budgets" (singular or plural)."""
+        words = {w.rstrip("s") for w in _tokens(heading)}
+        return any(title and all(t.rstrip("s") in words for t in title) for title in self.appendix_titles)
 
     def full_match(self, heading: str) -> bool:
         """True when the whole heading occurs as a phrase of the index."""
@@ -93,6 +137,7 @@ def split_sections(text: NormalisedText) -> list[Document] | None:
     starts.append((index_start, "index"))
     body = [n for n in lines if n > index_end]
     heading_at = index_start
+    repeats: set[int] = set()  # a section's heading printed again at the top of its next page
     heading_text = ""
     for position, number in enumerate(body):
         clean = text.line(number).clean
@@ -103,17 +148,30 @@ def split_sections(text: NormalisedText) -> list[Document] | None:
         if any("continued" in f.lower() for f in following) or "continued" in clean.lower():
             continue
         since = [n for n in body[:position] if n > heading_at]
-        if len(since) <= 2 and starts[-1][0] == heading_at and heading_at > index_end:
+        under_heading = starts[-1][0] == heading_at or heading_at in repeats
+        if len(since) <= 2 and under_heading and heading_at > index_end:
             continue  # a sub-heading directly under the section heading
         repeated = clean.lower() == heading_text.lower() or _shared_start(clean, heading_text)
-        renewed = any(_NUMBERED_CAPS.search(f) for f in following) or (following and index.prefix_match(following[0]))
+        renewed = any(_NUMBERED_CAPS.search(f) for f in following) or bool(
+            following and index.follows(clean, following[0])
+        )
         if repeated and not renewed:
             heading_at = number
+            repeats.add(number)
             continue
+        listed = index.prefix_match(clean) or index.full_match(clean)
+        if not (renewed or listed or _page_top(text, number)) and index.within_entry(heading_text, clean):
+            continue  # a topic of the current index entry printed as its own heading on the same page
         starts.append((number, "section"))
         heading_at = number
         heading_text = clean
     return _build(text, lines, starts)
+
+
+def _title_case(clean: str) -> bool:
+    """True for a short title whose words are mostly capitalised ("HSCB Budget & Expenditure 2019-20")."""
+    words = [w for w in clean.split() if w[0].isalpha()]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _shared_start(one: str, two: str) -> bool:
@@ -155,7 +213,9 @@ def _is_section_heading(text: NormalisedText, number: int, clean: str, index: _I
     if index.full_match(clean) and (len(_tokens(clean)) >= 2 or page_top):
         return True
     acronyms = {a.lower() for a in re.findall(r"\(([A-Z]{2,6})\)", clean)}
-    return page_top and bool(acronyms & set(index.tokens))
+    if page_top and (acronyms & set(index.tokens) or index.spells_acronym(clean)):
+        return True
+    return _title_case(clean) and index.names_appendix(clean)
 
 
 def _build(text: NormalisedText, lines: list[int], starts: list[tuple[int, str]]) -> list[Document]:

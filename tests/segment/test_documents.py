@@ -169,8 +169,14 @@ ANNUAL_STARTS = {
     235: DocumentKind.ANNUAL_REPORT_SECTION,  # PROGRESS ON PRIORITIES - 2. CONTEXTUAL SAFEGUARDING
     254: DocumentKind.ANNUAL_REPORT_SECTION,  # PROGRESS ON PRIORITIES - 3. DOMESTIC ABUSE
     277: DocumentKind.ANNUAL_REPORT_SECTION,  # LEARNING FROM CASE REVIEWS (two pages, 277 and 307)
+    458: DocumentKind.ANNUAL_REPORT_SECTION,  # page top "Harrow - 0 to 19 Health Visitor and School Nurse Service"
+    # = index "Scrutiny of Safeguarding Arrangements – 0-19 HV and SN Services" (lines 28-29)
     694: DocumentKind.ANNUAL_REPORT_SECTION,  # CHILDREN LOOKED AFTER BY HARROW
+    991: DocumentKind.ANNUAL_REPORT_SECTION,  # CONTEXTUAL SAFEGUARDING: index "Contextual Safeguarding – MACE, Rescue
+    # & Response – County Lines, Serious Incident Group, Missing Children and CAWNS" is one entry (lines 43-45)
     1067: DocumentKind.ANNUAL_REPORT_SECTION,  # Appendix I: HARROW PARTNERSHIP PRIORITIES 2019-21
+    1116: DocumentKind.ANNUAL_REPORT_SECTION,  # Appendix II: "HSCB Budget & Expenditure 2019-20" (index "Appendix II –
+    # Budgets", line 47), printed without its Appendix label
     1148: DocumentKind.ANNUAL_REPORT_SECTION,  # Appendix 3: HSCB BOARD MEMBERSHIP AND ATTENDANCE
     1192: DocumentKind.ANNUAL_REPORT_SECTION,  # Appendix *: HSSP MEMBERSHIP AND ATTENDANCE
 }
@@ -183,8 +189,27 @@ def test_annual_report_sections() -> None:
         assert starts.get(line) == kind, line
     assert 307 not in starts  # the second LEARNING FROM CASE REVIEWS page continues the section
     assert 550 not in starts  # "Peer Review ... – continued"
+    assert 450 not in starts  # "MPS Safeguarding Data": the MPS section's second page (index has no entry for it)
+    # 1023 repeats "CONTEXTUAL SAFEGUARDING" at a page top over 1025 "Serious Incident Group"; 1041 repeats it
+    # again over 1043 "CHILDREN AND YOUNG PEOPLE WHO GO MISSING"; 1055 "CHILD ABUDUCTION WARNING NOTICES (CAWNS)"
+    # is the entry's last topic: all one section, ending at 1063 before the Appendix I page (1067).
+    for line in (1023, 1025, 1041, 1043, 1055):
+        assert line not in starts, line
+    ends = {d.span.start_line: d.span.end_line for d in docs}
+    assert ends[991] == 1063 and ends[1067] == 1114 and ends[431] == 454
     assert docs[-1].span.end_line == 1211
     assert all(d.parent is None for d in docs)
+
+
+def test_annual_report_title_across_markup_is_whole() -> None:
+    # line 70: "<u>Evaluation of the effectiveness of the</u> Harrow Safeguarding Partners' Child ..." — the
+    # title runs on past the underlined words, so it is the raw line, markup and all, not a fragment.
+    docs = {d.span.start_line: d for d in segment(sample_text("annual_report"))}
+    assert docs[70].title == (
+        "<u>Evaluation of the effectiveness of the</u> Harrow Safeguarding Partners' Child Safeguarding and "
+        "Welfare Arrangements"
+    )
+    assert docs[458].title == "Harrow - 0 to 19 Health Visitor and School Nurse Service"
 
 
 def test_every_title_is_verbatim(any_sample: str) -> None:
