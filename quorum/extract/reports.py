@@ -146,8 +146,10 @@ def _header(lines: _Lines, stop: int) -> tuple[dict[str, tuple[str, int]], int]:
         value, first = fields[current]
         extra = lines.verbatim(number)
         if current in {"report_for", "subject"}:
-            opened = lines.text.line(first).raw.count("**") % 2 == 1
-            if not (opened or (clean.upper() == clean and value.upper() == value)):
+            # a bold value wrapped over lines goes on until its "**" closes
+            opened = lines.text.raw_between(first, number - 1).count("**") % 2 == 1
+            capitals = clean.upper() == clean and value.upper() == value and "**" not in lines.text.line(first).raw
+            if not (opened or capitals):
                 current = None
                 continue
         joined = f"{value} {extra}".strip()

@@ -313,3 +313,13 @@ def test_every_report_string_is_verbatim() -> None:
             values += [c.role for c in report.clearances] + [c.name for c in report.clearances]
             for value in values:
                 assert value is None or fold_whitespace(value) in source, (name, value)
+
+
+def test_bold_report_for_ends_where_the_bold_closes() -> None:
+    # the house style of corporate parenting lines 1945-1946, followed by unrelated text (a recombined pack)
+    raw = "**REPORT FOR: CORPORATE\nPARENTING PANEL**\n- There is a priority\n\nDate of Meeting: 14 June 2017\n"
+    raw += "Subject: Activity\nExempt: No\n"
+    text = normalise(Source(path="x", sha256="0", line_count=raw.count("\n") + 1), raw)
+    (report,) = extract_reports(text, [])
+    assert report.report_for == "CORPORATE PARENTING PANEL"
+    assert report.meeting_date == "2017-06-14" and report.exempt is False

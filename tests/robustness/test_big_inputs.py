@@ -78,7 +78,6 @@ def recombined_pack(lines: int, seed: int) -> str:
 
 #: Recombined packs on which extractors currently emit strings that are not in the source.
 VERBATIM_GAPS = {
-    1: "reports[].report_for joins text across lines into a string not in the source (quorum/extract/reports.py)",
     2: "minutes items[].title is built from clean lines: '**Safer Harrow - Update:** (Pages 7 - 12)' loses its "
     "markup and is no longer verbatim (quorum/extract/minutes_items.py); reports[].recommendations likewise",
 }
