@@ -405,3 +405,32 @@ def test_xml_element_spans() -> None:
 
 def test_store_report_ok() -> None:
     assert StoreReport().ok and not StoreReport(failed=[("x", "y")]).ok
+
+
+class TwoMeetingsOneDay(FixtureSite):
+    """The fixture site with meeting 4966 moved to 10/02/2026 at 2.00 pm: two Audit Committee meetings that day."""
+
+    def body_for(self, path: str, query: dict[str, list[str]]) -> tuple[bytes, str] | None:
+        found = super().body_for(path, query)
+        if found is not None and query.get("lMeetingId") == ["4966"]:
+            body = found[0].replace(b"<meetingdate>13/01/2026</meetingdate>", b"<meetingdate>10/02/2026</meetingdate>")
+            return body.replace(b"<meetingtime>10.00 am</meetingtime>", b"<meetingtime>2.00 pm</meetingtime>"), found[1]
+        return found
+
+
+def test_two_meetings_of_a_body_on_one_day_stay_two(engine: Engine, tmp_path: Path) -> None:
+    with make_client(TwoMeetingsOneDay(), tmp_path) as client:
+        site = fetch_site(client, since=dt.date(2024, 1, 1), documents=False)
+    report = store_site(engine, site, tmp_path)
+    with Session(engine) as session:
+        rows = session.execute(select(s.Meeting.key, s.Meeting.time).order_by(s.Meeting.id)).all()
+    # 4966 (now 2.00 pm) is stored first and takes the body + date key; 4967 (10.00 am) adds its time.
+    assert [tuple(r) for r in rows] == [("audit|2026-02-10", "14:00"), ("audit|2026-02-10|10:00", "10:00")]
+    assert len(set(report.meeting_ids)) == 2
+
+
+def test_cli_fetch_reports_a_database_it_cannot_open(tmp_path: Path, local_site) -> None:
+    _, url = local_site
+    args = ["fetch", "moderngov", url, "--out", str(tmp_path / "data"), "--delay", "0", "--no-documents"]
+    result = CliRunner().invoke(app, [*args, "--database-url", "nonsense://nowhere"])
+    assert result.exit_code == 1 and "cannot open the database" in result.output
