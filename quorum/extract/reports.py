@@ -14,6 +14,7 @@ at a "REPORT FOR:" / "Report of:" header block. Every field falls back to
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -80,7 +81,7 @@ class _Lines:
     def clean(self, number: int) -> str:
         """Clean text of line ``number`` (empty for page furniture)."""
         line = self.text.line(number)
-        return "" if line.furniture else fold_whitespace(line.clean)
+        return "" if line.furniture else _fold_line(line.clean)
 
     def verbatim(self, number: int) -> str:
         """Readable verbatim text of line ``number``."""
@@ -89,6 +90,18 @@ class _Lines:
     def numbers(self) -> range:
         """The line numbers of the report."""
         return range(self.start, self.end + 1)
+
+
+@functools.lru_cache(maxsize=16384)
+def _fold_line(clean: str) -> str:
+    """Return one line's clean text with white space folded (cached: reports read their lines many times)."""
+    return fold_whitespace(clean)
+
+
+@functools.lru_cache(maxsize=4)
+def _folded(raw: str) -> str:
+    """Return ``raw`` with white space folded, cached: every report of a pack checks values against it."""
+    return fold_whitespace(raw)
 
 
 def _value_after(label: re.Pattern[str], raw: str) -> str:
@@ -331,7 +344,7 @@ def _contact(lines: _Lines, start: int, stop: int) -> tuple[Contact | None, str 
     papers: list[str] = []
     in_papers = False
     in_contact = False
-    folded_source = fold_whitespace(lines.text.text)
+    folded_source = _folded(lines.text.text)
     for number in range(start + 1, stop + 1):
         clean = lines.clean(number)
         if not clean:
