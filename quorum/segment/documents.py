@@ -131,7 +131,7 @@ class _Segmenter:
     def _is_cover(self, number: int) -> bool:
         """A divider sheet: a few short upper-case lines with a date, then a blank page."""
         clean = self._line(number)
-        if not clean or sig.upper_ratio(clean) < 0.8 or len(clean) > 60 or sig.BULLET.match(clean):
+        if not clean or len(clean) > 60 or sig.upper_ratio(clean) < 0.8 or sig.BULLET.match(clean):
             return False
         block = [number]
         n = number + 1

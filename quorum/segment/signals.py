@@ -7,6 +7,7 @@ segmenter itself stays a readable sequence of decisions.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -105,11 +106,10 @@ def title_similarity(wanted: str, found: str) -> float:
 
 
 def upper_ratio(text: str) -> float:
-    """Return the share of letters in ``text`` that are upper case (0 when there are none)."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(c.isupper() for c in letters) / len(letters)
+    """Return the share of cased letters in ``text`` that are upper case (0 when there are none)."""
+    upper = sum(map(str.isupper, text))
+    cased = upper + sum(map(str.islower, text))
+    return upper / cased if cased else 0.0
 
 
 def is_heading_like(clean: str, max_chars: int = 120, max_words: int = 16) -> bool:
@@ -156,6 +156,10 @@ _OPEN_TAG_BEFORE = re.compile(r"<([A-Za-z]+)\b[^>]*>$")
 _CLOSE_TAG_AFTER = re.compile(r"^</([A-Za-z]+)>")
 
 
+#: Callers pass the same whole source text many times; fold it once (str hashes are cached by CPython).
+_fold_source = functools.lru_cache(maxsize=4)(fold_whitespace)
+
+
 def verbatim_in(raw: str, value: str) -> str | None:
     """Return ``value`` as it stands in ``raw`` (white space folded on both), or None when it is not there.
 
@@ -164,7 +168,7 @@ def verbatim_in(raw: str, value: str) -> str | None:
     slice that spells it with markup in between (``<u>Safer</u> Harrow`` for
     "Safer Harrow") is returned, so the result is always verbatim in ``raw``.
     """
-    folded_raw = fold_whitespace(raw)
+    folded_raw = _fold_source(raw)
     folded = fold_whitespace(value)
     if not folded:
         return None
