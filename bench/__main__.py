@@ -77,6 +77,16 @@ def parse_rows(label: str, quorum: ParseRun, baseline: ParseRun) -> list[Row]:
     ]
 
 
+def stage_rows(label: str, run: ParseRun) -> list[Row]:
+    """One row naming the pipeline stages that take most of the parse time, with their shares."""
+    total = sum(run.stages.values())
+    if not total:
+        return []
+    shares = sorted(run.stages.items(), key=lambda item: -item[1])
+    listed = ", ".join(f"{name} {seconds / total:.0%}" for name, seconds in shares[:5])
+    return [Row(f"parse {label}: where the time goes ({listed})", f"{total:,.1f} s")]
+
+
 def pdf_rows(quick: bool) -> list[Row]:
     """PDF text-layer pages/s from bench.pdf_pages, over its bundled PDFs."""
     module = external("pdf_pages")
@@ -242,7 +252,8 @@ def main(argv: list[str] | None = None) -> None:
         samples = sample_files() * (1 if args.quick else 5)
 
         def samples_step() -> list[Row]:
-            return parse_rows("samples", measure("quorum", samples), measure("baseline", samples))
+            rows = parse_rows("samples", measure("quorum", samples), measure("baseline", samples))
+            return rows + stage_rows("samples", measure("stages", samples))
 
         def corpus_step() -> list[Row]:
             files = write_corpus(work / "corpus", args.pages)

@@ -6,6 +6,10 @@ reports JSON: pages, CPU and wall seconds, peak RSS (``ru_maxrss``). One worker
 is one core, so pages per CPU-second is the per-core rate; peak RSS is not
 polluted by the parent or by earlier measurements.
 
+Mode ``stages`` parses like ``quorum`` but also times each stage the
+pipeline calls (ingest, normalise, segment, each extractor), to show where
+the time goes.
+
 The baseline reads, decodes and splits lines, then classifies each with plain
 string tests (blank, short number, heading-like capitals, other): the floor
 any parser pays for touching every line.
@@ -20,12 +24,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.corpus import PAGE_LINES
 
-MODES = ("quorum", "baseline")
+MODES = ("quorum", "baseline", "stages")
 
 
 @dataclass(slots=True)
@@ -39,6 +43,7 @@ class ParseRun:
     cpu_seconds: float
     wall_seconds: float
     peak_rss_mb: float
+    stages: dict[str, float] = field(default_factory=dict)  # CPU seconds per pipeline stage ("stages" mode)
 
     @property
     def pages_per_cpu_second(self) -> float:
@@ -70,11 +75,48 @@ def _cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def timed_stages() -> dict[str, float]:
+    """Wrap each stage function that quorum.pipeline calls so its CPU seconds add up in the returned dict.
+
+    Only the names in the pipeline module are wrapped, so a stage that calls
+    another inside is not counted twice. Works for whatever stages the
+    pipeline has today.
+    """
+    import functools
+    import types
+
+    import quorum.pipeline as pipeline
+
+    totals: dict[str, float] = {}
+
+    def wrap(name: str, function: types.FunctionType) -> types.FunctionType:
+        @functools.wraps(function)
+        def timed(*args: object, **kwargs: object) -> object:
+            begun = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                totals[name] = totals.get(name, 0.0) + time.process_time() - begun
+
+        return timed  # type: ignore[return-value]
+
+    for name, value in list(vars(pipeline).items()):
+        module = getattr(value, "__module__", "") or ""
+        if isinstance(value, types.FunctionType) and module.startswith(
+            ("quorum.ingest", "quorum.normalise", "quorum.segment", "quorum.extract")
+        ):
+            setattr(pipeline, name, wrap(name, value))
+    return totals
+
+
 def worker(mode: str, paths: list[Path]) -> dict[str, float | int | str]:
     """Parse ``paths`` one by one with ``mode``; return the measurement as a JSON-ready dict."""
     from quorum.errors import QuorumError
 
-    if mode == "quorum":
+    stages: dict[str, float] = {}
+    if mode in {"quorum", "stages"}:
+        if mode == "stages":
+            stages = timed_stages()
         from quorum.pipeline import parse_path
 
         parse = parse_path
@@ -99,6 +141,7 @@ def worker(mode: str, paths: list[Path]) -> dict[str, float | int | str]:
         "cpu_seconds": cpu,
         "wall_seconds": wall,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "stages": stages,
     }
 
 

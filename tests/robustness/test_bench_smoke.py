@@ -25,6 +25,7 @@ def test_quick_bench_prints_the_table() -> None:
     for metric in (
         "parse samples: pages/s per core",
         "parse samples: peak RSS MB",
+        "where the time goes",
         "pages/s per core (",
         "ingest",
         "search",
