@@ -23,6 +23,7 @@ from quorum.extract.report_papers import read_paper
 from quorum.extract.report_values import parse_bool, parse_date, strip_councillor
 from quorum.extract.tables import verbatim_text
 from quorum.model import (
+    Access,
     Clearance,
     Contact,
     Document,
@@ -698,6 +699,9 @@ def extract_reports(text: NormalisedText, documents: list[Document]) -> list[Rep
             if start <= candidate <= min(end, start + 40):
                 head = candidate
                 break
-        reports.append(_build(text, head, end, index, item))
-        reports[-1].span = text.span(start, end)
+        report = _build(text, head, end, index, item)
+        report.span = text.span(start, end)
+        if report.exempt is None and index is not None and documents[index].access == Access.EXEMPT:
+            report.exempt = True  # a Part II item whose report is withheld ("Document is Restricted")
+        reports.append(report)
     return reports

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quorum.extract.indicators import extract_indicators, parse_number, rag_of, unit_of
 from quorum.extract.tables import extract_tables
@@ -247,3 +249,12 @@ def test_helpers() -> None:
     assert parse_number("45,495 (74%)") == 45495
     assert parse_number("tbc") is None
     assert rag_of("HR") == "red" and rag_of("LG") == "green" and rag_of("A") == "amber"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab %1-/\tEngland Target £\n")), max_size=300))
+def test_arbitrary_tables_never_crash(raw: str) -> None:
+    text = normalise(Source(path="x", sha256="0", line_count=raw.count("\n") + 1), raw)
+    docs = [Document(kind=DocumentKind.OTHER, title="Key facts", span=text.span(1, len(text.lines)))]
+    for indicator in extract_indicators(text, docs, extract_tables(text, docs)):
+        assert 1 <= indicator.line <= len(text.lines)

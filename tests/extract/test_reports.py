@@ -323,3 +323,10 @@ def test_bold_report_for_ends_where_the_bold_closes() -> None:
     (report,) = extract_reports(text, [])
     assert report.report_for == "CORPORATE PARENTING PANEL"
     assert report.meeting_date == "2017-06-14" and report.exempt is False
+
+
+def test_restricted_part_ii_report_is_exempt() -> None:
+    # summons line 205: item 20 is Part II; lines 2433-2440 print only "Document is Restricted"
+    report = _by_start("council")[2433]
+    assert (report.exempt, report.exempt_raw, report.subject) == (True, None, None)
+    assert _by_start("council")[2371].exempt is False  # line 2379 "Exempt: No"
