@@ -27,7 +27,6 @@ from typing import Any
 
 from quorum.extract.agenda_items import AgendaParse, parse_agenda, part_of, starts_other_document, verbatim_view
 from quorum.extract.names import PersonName, parse_person, role_kind, split_name_list
-from quorum.extract.when import find_date, find_time
 from quorum.model import (
     AgendaItem,
     Contact,
@@ -40,6 +39,7 @@ from quorum.model import (
     ReserveMember,
     fold_whitespace,
 )
+from quorum.normalise.dates import FoundDate, find_date, find_time
 from quorum.segment.signals import verbatim_in
 
 # ------------------------------------------------------------------ labels ---
@@ -223,15 +223,15 @@ def _read_when_where(header: _Header, lines: list[Line], text: NormalisedText) -
         if header.date is None:
             match = _DATE_LABEL.match(clean)
             if match and (found := find_date(match.group("rest"))):
-                header.date, header.date_raw = found
+                header.date, header.date_raw = found.iso, found.raw
                 header.date_line = line.number
                 if header.time is None and (time := find_time(match.group("rest"))):
-                    header.time, header.time_raw = time
+                    header.time, header.time_raw = time.hhmm, time.raw
                 continue
         if header.time is None:
             match = _TIME_LABEL.match(clean)
             if match and (time := find_time(match.group("rest"))):
-                header.time, header.time_raw = time
+                header.time, header.time_raw = time.hhmm, time.raw
                 continue
         if header.venue is None:
             match = _VENUE_LABEL.match(clean)
@@ -245,10 +245,10 @@ def _read_when_where(header: _Header, lines: list[Line], text: NormalisedText) -
             found = find_date(line.clean)
             if not found:
                 continue
-            header.date, header.date_raw = found
+            header.date, header.date_raw = found.iso, found.raw
             header.date_line = line.number
             if header.time is None and (time := find_time(line.clean)):
-                header.time, header.time_raw = time
+                header.time, header.time_raw = time.hhmm, time.raw
             if header.venue is None and index + 1 < len(lines):
                 header.venue = _unlabelled_venue(lines[index + 1])
             break
@@ -558,9 +558,9 @@ def _cut_detail(role: str) -> str:
 # ---------------------------------------------------- dates and questions ---
 
 
-def _read_publication(lines: list[Line]) -> tuple[str, str] | None:
-    """Return (iso, raw) of the publication date; a "publication date" label beats a despatch date."""
-    despatch: tuple[str, str] | None = None
+def _read_publication(lines: list[Line]) -> FoundDate | None:
+    """Return the publication date; a "publication date" label beats a despatch date."""
+    despatch: FoundDate | None = None
     for line in lines:
         if len(line.clean) > 200:
             continue
@@ -607,7 +607,7 @@ def _is_body_divider(clean: str, body: str) -> bool:
     if not rest:
         return True
     found = find_date(rest)
-    return bool(found) and len(rest) <= len(found[1]) + 4
+    return found is not None and len(rest) <= len(found.raw) + 4
 
 
 def _regions(text: NormalisedText, documents: list[Document]) -> list[tuple[int, int, int | None]]:
@@ -686,8 +686,8 @@ def _meeting_from_region(text: NormalisedText, start: int, limit: int, document:
         coopted=header.coopted,
         officers=header.officers,
         contact=header.contact,
-        publication_date=publication[0] if publication else None,
-        publication_date_raw=publication[1] if publication else None,
+        publication_date=publication.iso if publication else None,
+        publication_date_raw=publication.raw if publication else None,
         agenda=agenda.items if agenda else [],
         document=document,
         public_question_deadline=deadline,

@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 
 from quorum.extract.minutes_attendance import Attendance, read_attendance
-from quorum.extract.minutes_dates import find_times, parse_time
 from quorum.extract.minutes_declarations import read_declarations
 from quorum.extract.minutes_items import ItemHeading, find_item_headings, read_resolutions
 from quorum.extract.minutes_people import reserves_in_sentence
@@ -33,6 +32,7 @@ from quorum.extract.minutes_spans import CLOSING_RE, MinutesSpan, clean_body, fi
 from quorum.extract.minutes_votes import read_votes
 from quorum.extract.names import parse_person, split_name_list
 from quorum.model import Attendee, Document, DocumentKind, MinuteItem, Minutes, NormalisedText
+from quorum.normalise.dates import find_times, parse_time
 
 __all__ = ["extract_minutes", "find_minutes_spans", "minutes_spans_for"]
 
@@ -172,8 +172,8 @@ def _times(text: NormalisedText, span: MinutesSpan) -> tuple[str | None, str | N
         if commenced:
             start_time = start_time or parse_time(clean[commenced.end() :])
         closed = _CLOSED_AT_RE.search(clean)
-        after = [value for value, offset in times if closed and offset >= closed.start()]
-        end_time = after[0] if after else times[-1][0]
+        after = [time.hhmm for time in times if closed and time.start >= closed.start()]
+        end_time = after[0] if after else times[-1].hhmm
         break
     if start_time is None:
         for n in range(span.start_line, span.end_line + 1):

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quorum.extract.minutes_dates import DATE_RE
 from quorum.model import Access, NormalisedText, Resolution
+from quorum.normalise.dates import DATE_RE
 from quorum.normalise.lines import BLANK_PAGE_NOTICE
 
 _ITEM_RE = re.compile(

@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quorum.extract.minutes_dates import find_date, is_date_only, parse_time
 from quorum.model import NormalisedText
+from quorum.normalise.dates import find_date, is_date_only, parse_time
 from quorum.normalise.lines import BLANK_PAGE_NOTICE
 
 # ------------------------------------------------------------- patterns ---

@@ -147,7 +147,7 @@ class _Segmenter:
         else:
             return False
         head = " ".join(self._line(k) for k in block[:3])
-        return sig.parse_date(head) is not None and len(block) >= 2
+        return sig.find_date(head, numeric=False) is not None and len(block) >= 2
 
     def _is_minutes_start(self, number: int) -> bool:
         """A minutes heading: body (or MINUTES) line, a date and a minutes marker within four lines."""
@@ -163,7 +163,7 @@ class _Segmenter:
         )
         if not marker:
             return False
-        return any(sig.parse_date(t) for t in texts)
+        return any(sig.find_date(t, numeric=False) for t in texts)
 
     def _titled_starts(self) -> set[int]:
         """Start lines of title blocks that a CONTENTS/INDEX line follows (an enclosed document)."""
@@ -579,7 +579,11 @@ class _Segmenter:
             body = None
             for n in head:
                 clean = self._line(n)
-                if sig.APPENDIX_HEADING.match(clean) or sig.parse_date(clean) or clean.upper() == "MINUTES":
+                if (
+                    sig.APPENDIX_HEADING.match(clean)
+                    or sig.find_date(clean, numeric=False)
+                    or clean.upper() == "MINUTES"
+                ):
                     continue
                 if sig.MINUTES_OF.match(clean):
                     continue
@@ -692,7 +696,7 @@ def _field_date(text: NormalisedText, start: int) -> str | None:
     number = _field_line(text, start, r"Date(?: of Meeting)?")
     if number is None:
         return None
-    found = sig.parse_date(text.lines[number - 1].clean)
+    found = sig.find_date(text.lines[number - 1].clean, numeric=False)
     return found[0] if found else None
 
 

@@ -9,31 +9,9 @@ from __future__ import annotations
 
 import functools
 import re
-from datetime import date
 
 from quorum.model import Line, NormalisedText, fold_whitespace
-
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_DATE = re.compile(
-    r"\b(\d{1,2})\s*(?:st|nd|rd|th)?\s+"
-    r"(January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?\s+(\d{4})\b",
-    re.IGNORECASE,
-)
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
+from quorum.normalise.dates import find_date
 
 REPORT_FOR = re.compile(r"^REPORT\s+FOR\s*:?\s*(.*)$", re.IGNORECASE)
 MINUTES_OF = re.compile(r"^(?:Minutes\s+of\s+(?:the|a)\s+.*meeting|Record\s+of\s+(?:the\s+)?decisions\s+taken)", re.I)
@@ -59,32 +37,9 @@ _WORD = re.compile(r"[a-z0-9]+")
 _MARKUP = re.compile(r"<[^>]*>|\*\*|~~|__")
 
 
-def parse_date(text: str) -> tuple[str, str] | None:
-    """Find the first day-month-year date in ``text``.
-
-    Returns ``(iso, raw)`` where ``raw`` is the verbatim matched text (with a
-    leading weekday when printed), or None when there is no valid date.
-    """
-    for match in _DATE.finditer(text):
-        day, month_name, year = match.groups()
-        month = _MONTHS.get(month_name[:3].lower())
-        if month is None:
-            continue
-        try:
-            iso = date(int(year), month, int(day)).isoformat()
-        except ValueError:
-            continue
-        start = match.start()
-        weekday = re.search(_WEEKDAY + r"$", text[:start], re.IGNORECASE)
-        if weekday:
-            start = weekday.start()
-        return iso, text[start : match.end()]
-    return None
-
-
 def line_date(line: Line) -> tuple[str, str] | None:
     """Find the first date on a line: ``(iso, raw)`` with ``raw`` verbatim in the raw line, or None."""
-    found = parse_date(line.clean)
+    found = find_date(line.clean, numeric=False)
     if found is None:
         return None
     raw = verbatim_in(line.raw, found[1])

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quorum.extract.when import find_date, find_time
+from quorum.normalise.dates import find_date, find_time, find_times, is_date_only, parse_time
 
 
 @pytest.mark.parametrize(
@@ -28,7 +28,10 @@ from quorum.extract.when import find_date, find_time
     ],
 )
 def test_find_date(text: str, expected: tuple[str, str] | None) -> None:
-    assert find_date(text) == expected
+    found = find_date(text)
+    assert (found and (found.iso, found.raw)) == expected
+    if found is not None:
+        assert text[found.start : found.end] == found.raw
 
 
 @pytest.mark.parametrize(
@@ -50,14 +53,40 @@ def test_find_date(text: str, expected: tuple[str, str] | None) -> None:
     ],
 )
 def test_find_time(text: str, expected: tuple[str, str] | None) -> None:
-    assert find_time(text) == expected
+    found = find_time(text)
+    assert (found and (found.hhmm, found.raw)) == expected
+    if found is not None:
+        assert text[found.start : found.end] == found.raw
 
 
 @given(st.text(max_size=60))
 def test_never_crash_and_raw_is_a_slice(text: str) -> None:
     date = find_date(text)
     if date is not None:
-        assert date[1] in text
+        assert text[date.start : date.end] == date.raw
     time = find_time(text)
     if time is not None:
         assert time[1] in text
+
+
+def test_two_digit_years_and_list_numbers() -> None:
+    # Council summons line 2075: "Date: 19.09.17"; a clause number such as "3.1.12." is not a date.
+    assert find_date("Date: 19.09.17").iso == "2017-09-19"
+    assert find_date("3.1.12. To produce a Pharmaceutical Needs Assessment") is None  # council line 2219
+    assert find_date("Date: 19.09.17", numeric=False) is None
+
+
+def test_date_only_lines_head_minutes() -> None:
+    # Council summons lines 221 and 414 are minutes headings' date lines.
+    assert is_date_only("18 MAY 2017")
+    assert is_date_only("**13 JUNE 2017**")
+    assert is_date_only("(28 JUNE 2017)")
+    assert not is_date_only("Record of decisions taken at the meeting held on Thursday 13 July 2017.")
+
+
+def test_closing_note_times_in_order() -> None:
+    # The closing note style of many councils; council summons line 347 prints "closed at 8.29 pm".
+    note = "(Note: The meeting, having commenced at 7.30 pm, closed at 9.10 pm)"
+    assert [t.hhmm for t in find_times(note)] == ["19:30", "21:10"]
+    assert parse_time("declared the meeting closed at 8.29 pm") == "20:29"
+    assert parse_time("no time here") is None
