@@ -160,7 +160,15 @@ def portal_rows(work: Path, quick: bool) -> list[Row]:
 
     from quorum.serve.app import create_app
 
-    url = module.build(work / "portal.db")
+    if quick:  # one small sample instead of bench.portal's five, so the smoke run stays short
+        from quorum.store import ingest_paths, open_store
+
+        url = f"sqlite:///{work / 'portal-quick.db'}"
+        engine = open_store(url)
+        ingest_paths(engine, [min(sample_files(), key=lambda path: path.stat().st_size)], workers=1)
+        engine.dispose()
+    else:
+        url = module.build(work / "portal.db")
     timings: dict[str, list[float]] = {}
     with TestClient(create_app(url)) as client:
         groups = module.page_urls(client)
@@ -177,7 +185,8 @@ def portal_rows(work: Path, quick: bool) -> list[Row]:
     worst_name, worst = max(((n, module.percentile(v, 0.95)) for n, v in timings.items()), key=lambda x: x[1])
     return [
         Row(
-            f"portal: page p50 / p95 ms ({len(every)} renders, {len(timings)} page types, samples DB)",
+            f"portal: page p50 / p95 ms ({len(every)} renders, {len(timings)} page types, "
+            f"{'one sample' if quick else 'samples'} DB)",
             f"{module.percentile(every, 0.5):,.1f} / {module.percentile(every, 0.95):,.1f}",
             target="p95 < 100",
             verdict=verdict(module.percentile(every, 0.95) < 100),
