@@ -7,46 +7,19 @@ Kept apart from the report reader so that both the template reader
 
 from __future__ import annotations
 
-import datetime
 import re
+
+from quorum.normalise.dates import find_date
 
 _YES = re.compile(r"^\W*(yes|y)\b", re.I)
 _NO = re.compile(r"^\W*(no|n|none|not\s+applicable|n/a)\b", re.I)
 _COUNCILLOR = re.compile(r"^(?:councillor|cllr\.?)\s+", re.I)
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
-    )
-}
-_DATE_WORDS = re.compile(r"(\d{1,2})\s*(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
-_DATE_NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{2,4})\b")
-
-
-def _iso(year: int, month: int, day: int) -> str | None:
-    """Return the ISO date for a real calendar day, else None."""
-    try:
-        return datetime.date(year, month, day).isoformat()
-    except ValueError:
-        return None
 
 
 def parse_date(raw: str) -> tuple[str | None, str | None]:
     """Parse the first date in ``raw``; return (ISO date, the verbatim date text) or (None, None)."""
-    match = _DATE_WORDS.search(raw)
-    if match:
-        month = _MONTHS.get(match.group(2)[:3].lower())
-        if month:
-            iso = _iso(int(match.group(3)), month, int(match.group(1)))
-            if iso:
-                return iso, match.group(0)
-    match = _DATE_NUMERIC.search(raw)
-    if match:
-        day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
-        iso = _iso(year + 2000 if year < 100 else year, month, day)
-        if iso:
-            return iso, match.group(0)
-    return None, None
+    found = find_date(raw)
+    return (found.iso, found.raw) if found else (None, None)
 
 
 def parse_bool(raw: str) -> bool | None:
