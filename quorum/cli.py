@@ -134,7 +134,10 @@ def fetch_moderngov(
         first = dt.date.fromisoformat(since)
     except ValueError:
         raise fail(f"--since {since!r} is not a date (YYYY-MM-DD)") from None
-    host = urlparse(url).netloc or "site"
+    try:
+        host = urlparse(url).netloc or "site"
+    except ValueError as error:
+        raise fail(f"{url!r} is not a valid URL ({error})") from None
     folder = out or Path("data") / "moderngov" / host.replace(":", "_")
     try:
         with ModernGovClient(url, folder, delay=delay, retries=retries) as client:

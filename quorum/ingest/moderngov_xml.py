@@ -42,14 +42,24 @@ _PRESENT = {"present", "in attendance", "attended", "present as substitute", "pr
 _ABSENT = {"apologies", "absent", "apologies, sent substitute", "apologies sent substitute", "not required"}
 
 
-def parse_xml(data: bytes, what: str) -> ET.Element:
-    """Parse XML bytes safely; raise ModernGovError naming ``what`` when they are truncated or malformed."""
+def parse_xml(data: bytes, what: str, roots: tuple[str, ...] = ()) -> ET.Element:
+    """Parse XML bytes safely and return the root element.
+
+    Raises ModernGovError naming ``what`` when the bytes are truncated, malformed or
+    unsafe, or when ``roots`` is given and the root element is none of them (an HTML
+    error or "access denied" page sent in place of the service's XML).
+    """
     try:
-        return SafeET.fromstring(data)
+        root = SafeET.fromstring(data)
     except ET.ParseError as error:
         raise ModernGovError(f"{what}: truncated or malformed XML ({error})") from None
     except DefusedXmlException as error:
         raise ModernGovError(f"{what}: refused unsafe XML ({type(error).__name__})") from None
+    tag = root.tag.rsplit("}", 1)[-1].lower()
+    if roots and tag not in roots:
+        hint = " (an HTML page: the site may be blocking requests or showing an error)" if tag == "html" else ""
+        raise ModernGovError(f"{what}: expected a <{roots[0]}> response, got <{tag}>{hint}")
+    return root
 
 
 def decode(value: str | None) -> str | None:
@@ -174,7 +184,7 @@ def _http_url(url: str | None, base_url: str | None) -> str | None:
 
 def parse_committees(data: bytes) -> list[Committee]:
     """Parse a ``GetCommittees`` response into Committee records, in the order given."""
-    root = parse_xml(data, "GetCommittees")
+    root = parse_xml(data, "GetCommittees", ("committees",))
     committees = []
     for element in root.iter("committee"):
         committee_id = _int(child_text(element, "committeeid"))
@@ -195,7 +205,7 @@ def parse_committees(data: bytes) -> list[Committee]:
 
 def parse_meetings(data: bytes) -> list[WebMeeting]:
     """Parse a ``GetMeetings`` response into WebMeeting records (no agenda yet)."""
-    root = parse_xml(data, "GetMeetings")
+    root = parse_xml(data, "GetMeetings", ("getmeetings", "meetings"))
     raw = data.decode("utf-8", errors="replace")
     meetings = []
     for committee in root.iter("committee"):
@@ -379,7 +389,7 @@ def parse_councillors(data: bytes) -> list[Councillor]:
 
     Home addresses and private phone numbers are not read.
     """
-    root = parse_xml(data, "GetCouncillorsByWard")
+    root = parse_xml(data, "GetCouncillorsByWard", ("councillorsbyward", "councillors"))
     councillors = []
     for ward in root.iter("ward"):
         ward_title = child_text(ward, "wardtitle")

@@ -33,6 +33,8 @@ def decode_text(data: bytes, path: str) -> str:
         raise InputError(
             path, f"the file is not valid UTF-8 (byte {error.start}: {data[error.start : error.start + 1]!r})"
         ) from None
+    if not text.strip():
+        raise InputError(path, "the file is empty")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -34,6 +34,7 @@ EITHER = "either"
 EXPECTED: dict[str, tuple[str, str]] = {
     "empty.txt": (ERROR, "empty"),
     "whitespace-only.txt": (ERROR, "empty"),
+    "bom-only.txt": (ERROR, "empty"),
     "noise.bin": (ERROR, "binary"),
     "noise-as-text.txt": (ERROR, "binary"),
     "nul-in-text.txt": (ERROR, "binary"),
@@ -60,10 +61,6 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "external-entity.xml": (OK, ""),
 }
 
-#: Hostile files the current code still gets wrong: strict xfail so the test flips when fixed.
-KNOWN_GAPS: dict[str, str] = {
-    "bom-only.txt": "a UTF-8 BOM alone is an empty file, but it parses as a one-line pack (quorum/ingest/text.py)",
-}
 
 #: No single small hostile file may take longer than this to parse (seconds).
 TIME_BUDGET = 5.0
@@ -78,7 +75,7 @@ def test_committed_files_match_the_builder() -> None:
     built = build()
     on_disk = {path.name: path.read_bytes() for path in HOSTILE_DIR.iterdir() if path.is_file()}
     assert on_disk == built
-    assert set(built) == set(EXPECTED) | set(KNOWN_GAPS)
+    assert set(built) == set(EXPECTED)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -101,14 +98,6 @@ def test_parse_path_gives_a_clear_error_or_a_sane_result(name: str) -> None:
             assert_result_sane(result, text)
     assert time.perf_counter() - started < TIME_BUDGET
     assert digest(path) == before, "parsing must never change its input"
-
-
-@pytest.mark.parametrize(
-    "name", [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=why)) for name, why in KNOWN_GAPS.items()]
-)
-def test_known_gaps_are_refused(name: str) -> None:
-    with pytest.raises(InputError):
-        parse_path(HOSTILE_DIR / name)
 
 
 runner = CliRunner()
