@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint, true
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 #: Constraint names that are the same on every database (Alembic needs them stable).
@@ -479,6 +479,9 @@ class TextChunk(Base):
     start_line: Mapped[int]
     end_line: Mapped[int]
     text: Mapped[str] = mapped_column(Text)
+    # False for the passages of a document's later appearances (republished in another pack): they are
+    # kept for citations but left out of the full-text index, so a republished report is one hit.
+    canonical: Mapped[bool] = mapped_column(server_default=true())
 
 
 # ------------------------------------------------- web services (ModernGov) ---

@@ -243,10 +243,6 @@ def _filter_sql(session: Session, filters: Filters, params: dict[str, Any]) -> l
     if filters.kind:
         params["kind"] = filters.kind
         clauses.append("(c.kind = :kind OR c.document_kind = :kind)")
-    clauses.append(
-        "(c.document_id IS NULL OR c.appearance_id IS NULL OR c.appearance_id = "
-        "(SELECT min(a.id) FROM document_appearances a WHERE a.document_id = c.document_id))"
-    )
     return clauses
 
 
@@ -293,23 +289,35 @@ def search(
             f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, "
             'MaxFragments=2, FragmentDelimiter=" … "'
         )
+        # Rank the matches, then build headlines for the top rows only.
         sql = (
-            f"WITH q AS (SELECT {tsquery} AS query) "
-            f"SELECT {_COLUMNS}, ts_headline('english', c.text, q.query, :headline) AS snip, "
-            "ts_rank_cd(c.search_vector, q.query) AS rank "
-            f"FROM text_chunks c, q WHERE c.search_vector @@ q.query{where} "
-            "ORDER BY rank DESC, c.id LIMIT :limit"
+            f"WITH q AS (SELECT {tsquery} AS query), "
+            "top AS (SELECT c.id, ts_rank_cd(c.search_vector, q.query) AS rank FROM text_chunks c, q "
+            f"WHERE c.canonical AND c.search_vector @@ q.query{where} ORDER BY rank DESC, c.id LIMIT :limit) "
+            f"SELECT {_COLUMNS}, ts_headline('english', c.text, q.query, :headline) AS snip, top.rank AS rank "
+            "FROM top JOIN text_chunks c ON c.id = top.id, q ORDER BY top.rank DESC, c.id"
         )
     else:
         match = to_fts5(parsed)
         if match is None:
             return []
         params["match"] = match
+        snippet = "snippet(search_fts, -1, char(2), char(3), ' … ', 20) AS snip"
+        if where:
+            top = (
+                "SELECT search_fts.rowid AS id, bm25(search_fts, 2.0, 1.0) AS rank FROM search_fts "
+                f"JOIN text_chunks c ON c.id = search_fts.rowid WHERE search_fts MATCH :match{where} "
+                "ORDER BY rank, search_fts.rowid LIMIT :limit"
+            )
+        else:  # rank inside the index alone, then join the few top rows
+            top = (
+                "SELECT rowid AS id, bm25(search_fts, 2.0, 1.0) AS rank FROM search_fts "
+                "WHERE search_fts MATCH :match ORDER BY rank, rowid LIMIT :limit"
+            )
         sql = (
-            f"SELECT {_COLUMNS}, snippet(search_fts, -1, char(2), char(3), ' … ', 20) AS snip, "
-            "bm25(search_fts, 2.0, 1.0) AS rank "
-            f"FROM search_fts JOIN text_chunks c ON c.id = search_fts.rowid WHERE search_fts MATCH :match{where} "
-            "ORDER BY rank, c.id LIMIT :limit"
+            f"WITH top AS ({top}) SELECT {_COLUMNS}, {snippet}, top.rank AS rank "
+            "FROM top JOIN search_fts ON search_fts.rowid = top.id JOIN text_chunks c ON c.id = top.id "
+            "WHERE search_fts MATCH :match ORDER BY top.rank, c.id"
         )
     rows = session.execute(text(sql), params).mappings().all()
     return _hits(session, rows, postgres=dialect == "postgresql")

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from quorum import model as m
@@ -84,6 +84,16 @@ def clear_source(session: Session, source_id: int) -> None:
     )
     for table in SOURCE_TABLES:
         session.execute(delete(table).where(table.source_id == source_id))  # type: ignore[attr-defined]
+
+
+def promote_canonical(session: Session) -> None:
+    """Index the passages of each document's first remaining appearance (after a source was replaced)."""
+    first = select(func.min(s.DocumentAppearance.id)).group_by(s.DocumentAppearance.document_id)
+    session.execute(
+        update(s.TextChunk)
+        .where(s.TextChunk.canonical.is_(False), s.TextChunk.appearance_id.in_(first))
+        .values(canonical=True)
+    )
 
 
 def collect_garbage(session: Session) -> None:
@@ -755,6 +765,13 @@ class _Writer:
                 )
             ).all()
         )
+        primary = dict(
+            self.session.execute(
+                select(s.DocumentAppearance.document_id, func.min(s.DocumentAppearance.id))
+                .where(s.DocumentAppearance.document_id.in_(set(appearance_docs.values())))
+                .group_by(s.DocumentAppearance.document_id)
+            ).all()
+        )
         for row in self.chunks:
             if row["appearance_id"] is None and row["kind"] != "text":
                 index = self.document_at(row["start_line"])
@@ -763,6 +780,7 @@ class _Writer:
                     row["document_kind"] = str(result.documents[index].kind)
             if row["appearance_id"] is not None:
                 row["document_id"] = appearance_docs.get(row["appearance_id"])
+            row["canonical"] = row["document_id"] is None or primary.get(row["document_id"]) == row["appearance_id"]
         if self.chunks:
             self.session.execute(insert(s.TextChunk), self.chunks)
 
@@ -774,6 +792,7 @@ def write_source(session: Session, prepared: Prepared, path: str) -> int:
     is replaced: its old facts go, shared entities keep their ids.
     """
     result = prepared.result
+    replaced = False
     source = session.scalar(select(s.Source).where(s.Source.path == path))
     if source is None:
         source = s.Source(path=path, sha256=result.source.sha256, kind=result.source.kind, status="ok")
@@ -782,6 +801,7 @@ def write_source(session: Session, prepared: Prepared, path: str) -> int:
         session.flush()
     else:
         clear_source(session, source.id)
+        replaced = True
     source.sha256 = result.source.sha256
     source.kind = result.source.kind
     source.line_count = result.source.line_count
@@ -802,4 +822,6 @@ def write_source(session: Session, prepared: Prepared, path: str) -> int:
         writer.passages()
     session.flush()
     collect_garbage(session)
+    if replaced:
+        promote_canonical(session)
     return source.id

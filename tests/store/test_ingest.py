@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -16,7 +17,8 @@ from sqlalchemy.orm import Session
 from quorum.store import schema as s
 from quorum.store.db import alembic_config, migrate
 from quorum.store.ingest import ingest_paths, store_result
-from quorum.store.prepare import prepare
+from quorum.store.prepare import prepare, prepare_text
+from quorum.store.search import search
 from tests.conftest import SAMPLE_FILES, sample_path, sample_result, sample_text
 from tests.store import packs
 from tests.store.conftest import store_hand_built
@@ -193,3 +195,40 @@ def test_spans_stay_inside_their_source(module_engine: Engine, name: str) -> Non
                 select(model.start_line, model.end_line).where(model.source_id == source_id)  # type: ignore[attr-defined]
             ):
                 assert 1 <= start <= end <= line_count
+
+
+def test_replacing_the_first_appearance_makes_the_next_one_searchable(engine: Engine) -> None:
+    store_hand_built(engine, "corporate_parenting", packs.corporate_parenting())
+    store_hand_built(engine, "council", packs.council())
+    phrase = '"just one foster for adoption placement"'  # Ofsted paragraph 58: CPP line 848, council line 920
+    with Session(engine) as session:
+        (hit,) = search(session, phrase)
+        assert hit.source_path.endswith(SAMPLE_FILES["corporate_parenting"])
+        assert hit.start_line <= 848 <= hit.end_line
+    # A new version of the pack without the Ofsted report (its lines 612-1023 blanked, numbering kept).
+    lines = sample_text("corporate_parenting").text.split("\n")
+    lines[611:1023] = [""] * (1023 - 611)
+    changed = packs.corporate_parenting()
+    changed.source.sha256 = "1" * 64
+    changed.documents = changed.documents[:2]
+    store_result(engine, prepare_text(changed, "\n".join(lines)), changed.source.path)
+    with Session(engine) as session:
+        (hit,) = search(session, phrase)
+        assert hit.source_path.endswith(SAMPLE_FILES["council"])
+        assert hit.start_line <= 920 <= hit.end_line
+
+
+def test_newest_migration_downgrades_and_upgrades_with_data(engine: Engine) -> None:
+    store_hand_built(engine, "partnership", packs.partnership())
+    config = alembic_config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003")  # undo 0004 (canonical passages), keeping the data
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM text_chunks")).scalar_one() > 0
+    migrate(engine)
+    with Session(engine) as session:
+        assert search(session, "Meghjee")
+    store_hand_built(engine, "partnership", packs.partnership())
+    with Session(engine) as session:
+        assert search(session, "Meghjee")
