@@ -821,7 +821,7 @@ def write_source(session: Session, prepared: Prepared, path: str) -> int:
         writer.tables()
         writer.passages()
     session.flush()
-    collect_garbage(session)
-    if replaced:
+    if replaced:  # a new source only adds references: nothing can have been orphaned
+        collect_garbage(session)
         promote_canonical(session)
     return source.id
