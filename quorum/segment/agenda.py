@@ -24,6 +24,7 @@ from the heading lines); :mod:`quorum.extract.frontsheet` uses
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -255,6 +256,7 @@ def _agenda_from_chain(
         if part_of(line.clean) is not None:
             first_line = number
         break
+    _index_pages([item for item, _ in chain_items])
     items: list[AgendaItem] = []
     for index, (candidate, item_part) in enumerate(chain_items):
         if index + 1 < len(chain_items):
@@ -293,6 +295,41 @@ def _agenda_from_chain(
     return AgendaParse(items=items, first_line=first_line, last_line=last_line, stop_line=stop)
 
 
+_TRAILING_PAGE = re.compile(r"^(?P<title>.*\S)\s+(?P<page>\d{1,4})$")
+
+
+def _index_pages(items: list[ItemLine]) -> None:
+    """Read an index page's bare page numbers ("4. Annual complaints report 9") into page ranges.
+
+    ModernGov pack indexes print each item's first page after its title, with
+    no "Pages" word. A trailing number is only taken as a page when at least
+    three items carry one and the numbers rise strictly (so "Annual Report 2019"
+    on an ordinary agenda keeps its year). Each item runs to the page before
+    the next numbered item; the last item's end is unknown, so it keeps only
+    its raw number. Items are changed in place.
+    """
+    found: list[tuple[int, int, str | None]] = []  # (position, first page, stripped title or None)
+    for position, item in enumerate(items):
+        if item.pages is not None:
+            return
+        if item.pages_raw is not None:
+            if item.pages_raw.isdigit():
+                found.append((position, int(item.pages_raw), None))
+            continue
+        match = _TRAILING_PAGE.match(item.title)
+        if match and not re.search(r"\d[/-]$", match.group("title")):
+            found.append((position, int(match.group("page")), match.group("title")))
+    if len(found) < 3 or any(b[1] <= a[1] for a, b in itertools.pairwise(found)):
+        return
+    for k, (position, first, title) in enumerate(found):
+        item = items[position]
+        if title is not None:
+            item.title = title
+            item.pages_raw = str(first)
+        if k + 1 < len(found):
+            item.pages = (first, max(first, found[k + 1][1] - 1))
+
+
 def parse_front_sheet(text: NormalisedText, first: int, limit: int) -> FrontSheet | None:
     """Parse the front sheet that starts at line ``first``, looking no further than ``limit``.
 
@@ -313,6 +350,23 @@ def parse_front_sheet(text: NormalisedText, first: int, limit: int) -> FrontShee
     return FrontSheet(first, body, date_iso, date_raw, items)
 
 
+_COUNCIL_NAME = re.compile(
+    r"^(?:(?:the\s+)?(?:London\s+)?Borough\s+of\s+[\w' -]+|[\w' -]+\s+(?:County\s+|Borough\s+|City\s+|District\s+)?"
+    r"Council)$",
+    re.IGNORECASE,
+)
+
+
+def _heading_follows(text: NormalisedText, number: int, stop: int) -> bool:
+    """True when the next content line above ``stop`` is a short heading (the body under a council's name)."""
+    for following in range(number + 1, stop):
+        line = text.line(following)
+        if line.is_content:
+            clean = _FRONT_TITLE.sub("", line.clean).strip()
+            return bool(clean) and len(clean) <= 80 and line_date(line) is None and not clean.endswith(":")
+    return False
+
+
 def _meeting_heading(text: NormalisedText, first: int, stop: int) -> tuple[str | None, str | None, str | None]:
     """Return (body, ISO date, raw date) from the heading lines of a front sheet."""
     body: str | None = None
@@ -324,7 +378,9 @@ def _meeting_heading(text: NormalisedText, first: int, stop: int) -> tuple[str |
             continue
         if body is None:
             stripped = _FRONT_TITLE.sub("", clean).strip()
-            body = verbatim_in(line.raw, stripped or clean)
+            if not stripped or (_COUNCIL_NAME.match(stripped) and _heading_follows(text, number, stop)):
+                continue  # "AGENDA" alone, or the council's name above the committee's ("Merton Council")
+            body = verbatim_in(line.raw, stripped)
         if found is None:
             found = line_date(line)
         if body and found:

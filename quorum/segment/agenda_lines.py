@@ -202,6 +202,48 @@ def _continuation(line: Line) -> tuple[str, tuple[int, int] | None, str | None]:
     return split_pages(line.clean)
 
 
+_BARE_PAGE = re.compile(r"^\d{1,4}$")
+_PAGE_TAIL = re.compile(r"^\d{1,4}\s*(?:-|–|—|to)\s*\d{1,4}\s*\)$")
+
+
+def _wrapped_block(
+    text: NormalisedText, number: int, limit: int
+) -> tuple[int, str, tuple[int, int] | None, str | None] | None:
+    """Join up to three lines directly under an item heading when the block ends in a page reference.
+
+    Returns (last title line, joined title, pages, pages_raw), or None when the
+    lines below do not close with "(Pages a - b)" / "(To Follow)" on their own
+    last line, or with a bare page number printed on the line after (an index
+    page: "3. Minutes of the meeting ... and notes of" / "the Joint session ..." / "3").
+    """
+    parts = [heading(text.line(number))]
+    if parts[0] is None:
+        return None
+    joined = parts[0][2].rstrip()
+    for follow_number in range(number + 1, min(number + 3, limit) + 1):
+        follow = text.line(follow_number)
+        if not follow.clean:
+            return None
+        if follow.furniture == "page_number" and _BARE_PAGE.match(follow.clean):
+            if follow_number == number + 1:
+                return None
+            return follow_number - 1, joined, None, follow.clean
+        if _PAGE_TAIL.match(follow.clean):  # "... 2025-29 (Pages" / "461 - 610)"
+            rest, pages, pages_raw = split_pages(f"{joined} {follow.clean.strip()}")
+            return (follow_number, rest, pages, pages_raw) if pages_raw is not None else None
+        if follow.furniture is not None or heading(follow) is not None or part_of(follow.clean) is not None:
+            return None
+        if follow.cells and "\t" in follow.clean:
+            return None
+        rest, pages, pages_raw = split_pages(f"{joined} {follow.clean.strip()}")
+        if pages_raw is not None:
+            return follow_number, rest, pages, pages_raw
+        joined = f"{joined} {follow.clean.strip()}"
+        if len(joined) > MAX_TITLE:
+            return None
+    return None
+
+
 def read_item(text: NormalisedText, number: int, limit: int) -> ItemLine | None:
     """Read an item heading at line ``number`` (joining a title wrapped onto the next line), or None.
 
@@ -224,6 +266,10 @@ def read_item(text: NormalisedText, number: int, limit: int) -> ItemLine | None:
             return None
         title, pages, pages_raw = split_pages(follow.clean)
         title_start = title_end = follow.number
+    elif pages_raw is None and title_end < limit and (block := _wrapped_block(text, number, limit)):
+        # A title wrapped over several lines that ends in its page reference ("... Service" /
+        # "from the ... Directorate" / "and Health Directorate (Pages 277 - 326)").
+        title_end, title, pages, pages_raw = block
     elif pages_raw is None and title_end < limit:
         follow = text.line(title_end + 1)
         if follow.is_content and heading(follow) is None and part_of(follow.clean) is None:

@@ -43,6 +43,7 @@ class _Draft:
     restricted: bool = False
     meeting_date: str | None = None
     item: AgendaItem | None = None
+    span_start: int | None = None  # where the span starts when a heading line above was absorbed
 
 
 def segment(text: NormalisedText) -> list[Document]:
@@ -91,6 +92,7 @@ class _Segmenter:
             sections = split_sections(self.text)
             if sections:
                 return sections
+        self._absorb_letterhead()
         motions = self._motions()
         shift = len(motions)
         for draft in self.drafts[1:]:
@@ -98,6 +100,31 @@ class _Segmenter:
                 draft.parent += shift
         self.drafts[1:1] = motions
         return self._build()
+
+    def _absorb_letterhead(self) -> None:
+        """Fold a lone heading above the first document into it ("KENT COUNTY COUNCIL" over "CABINET" minutes).
+
+        Without a front sheet, one or two short heading lines before the first real
+        document (minutes, a report) on the same page are that document's letterhead,
+        not a document of their own. The absorbed lines join the span; the title and
+        body still come from the document's own heading.
+        """
+        if self.front is not None or len(self.drafts) < 2:
+            return
+        head, following = self.drafts[0], self.drafts[1]
+        if head.kind != DocumentKind.OTHER or len(head.lines) > 2 or following.reason not in ("minutes", "report"):
+            return
+        if any(len(self._line(n)) > 80 for n in head.lines):
+            return
+        between = self.text.lines[head.start - 1 : following.start - 1]
+        if any(line.furniture == BLANK for line in between):
+            return
+        following.span_start = head.start
+        following.lines[:0] = head.lines
+        del self.drafts[0]
+        for draft in self.drafts:
+            if draft.parent is not None:
+                draft.parent -= 1
 
     def _line(self, number: int) -> str:
         return self.text.lines[number - 1].clean
@@ -121,7 +148,12 @@ class _Segmenter:
         """Return the line before which the front sheet must end."""
         for number in self.content[1:]:
             clean = self._line(number)
-            if sig.REPORT_FOR.match(clean) or self._is_cover(number) or self._is_minutes_start(number):
+            if (
+                sig.REPORT_FOR.match(clean)
+                or self._is_cover(number)
+                or self._is_minutes_start(number)
+                or self._is_page_minutes(number, None)
+            ):
                 return number - 1
         for line in self.text.lines[self.first :]:
             if line.furniture == BLANK:
@@ -140,7 +172,7 @@ class _Segmenter:
             if line.furniture == BLANK:
                 break
             if line.is_content:
-                if len(line.clean) > 80 or len(block) >= 12:
+                if len(line.clean) > 80 or len(block) >= 12 or line.clean[:1].islower():
                     return False
                 block.append(n)
             n += 1
@@ -164,6 +196,47 @@ class _Segmenter:
         if not marker:
             return False
         return any(sig.find_date(t, numeric=False) for t in texts)
+
+    def _page_top(self, number: int) -> bool:
+        """True when ``number`` is the first content line of a source (PDF) page."""
+        page = self.text.lines[number - 1].page
+        if page is None:
+            return False
+        for back in range(number - 1, 0, -1):
+            line = self.text.lines[back - 1]
+            if line.is_content:
+                return line.page != page
+        return True
+
+    def _is_page_minutes(self, number: int, cur: _Draft | None) -> bool:
+        """Minutes printed without the word MINUTES: a page-top body heading, a date line, and minutes signs.
+
+        ModernGov packs reprint earlier minutes as "AUDIT COMMITTEE" / "24 SEPTEMBER 2009" at a page
+        top, with "All minutes are draft ..." as the page's running header. The heading must not
+        repeat the current document's own first line (a continuation page), the date must not be
+        the pack's meeting date, and either a PRESENT: list follows or the page furniture names minutes.
+        """
+        clean = self._line(number)
+        if not self._page_top(number) or len(clean) > 100 or sig.upper_ratio(clean) < 0.8:
+            return False
+        if cur is not None and self._line(cur.start).casefold() == clean.casefold():
+            return False
+        following = self._next_content(number, 8)
+        if not following:
+            return False
+        date_line = self._line(following[0])
+        found = sig.find_date(date_line, numeric=False)
+        if found is None or len(date_line) > 40:
+            return False
+        if self.front is not None and self.front.date == found[0]:
+            return False
+        if any(re.match(r"^PRESENT\b", self._line(k), re.I) for k in following[1:]):
+            return True
+        page = self.text.lines[number - 1].page
+        return any(
+            line.page == page and line.furniture is not None and sig.MINUTES_WORD.search(line.clean.upper())
+            for line in self.text.lines[max(0, number - 6) : number - 1]
+        )
 
     def _titled_starts(self) -> set[int]:
         """Start lines of title blocks that a CONTENTS/INDEX line follows (an enclosed document)."""
@@ -240,6 +313,8 @@ class _Segmenter:
             return "cover"
         recent_minutes = cur.kind == DocumentKind.MINUTES and number - cur.start <= 8
         if not in_cover and not recent_minutes and self._is_minutes_start(number):
+            return "minutes"
+        if not in_cover and self._is_page_minutes(number, cur):
             return "minutes"
         if after_blank:
             return "page"
@@ -476,12 +551,13 @@ class _Segmenter:
         if draft.restricted or exempt_item or _exempt_field(self.text, draft):
             access = Access.EXEMPT
         span_pages = None
-        if pages is not None and pages[draft.start - 1] is not None and pages[end - 1] is not None:
-            span_pages = (pages[draft.start - 1], pages[end - 1])
+        first = draft.span_start or draft.start
+        if pages is not None and pages[first - 1] is not None and pages[end - 1] is not None:
+            span_pages = (pages[first - 1], pages[end - 1])
         return Document(
             kind=draft.kind,
             title=title,
-            span=self.text.span(draft.start, max(end, draft.start)),
+            span=self.text.span(draft.span_start or draft.start, max(end, draft.start)),
             body=body,
             date=date_iso,
             date_raw=date_raw,
@@ -534,7 +610,7 @@ class _Segmenter:
                 return sig.verbatim_join(text, [nxt[0]]), nxt[0]
         block = [start]
         for n in nxt:
-            if n != block[-1] + 1 or len(self._line(n)) > 60 or len(first) > 60:
+            if n != block[-1] + 1 or len(self._line(n)) > 60 or len(first) > 60 or self._line(n).endswith(":"):
                 break
             block.append(n)
         return sig.verbatim_join(text, block), start
