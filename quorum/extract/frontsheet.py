@@ -62,7 +62,7 @@ _SECTION_LABELS: tuple[tuple[str, str], ...] = (
     ("officers", r"officers(?:\s+in\s+attendance|\s+to\s+attend)?|advisers|advisors"),
     (
         "members",
-        r"(?:committee\s+|panel\s+|board\s+|sub-committee\s+|voting\s+|elected\s+|full\s+)?members(?:hip)?"
+        r"(?:committee\s+|panel\s+|board\s+|sub-committee\s+|voting\s+|elected\s+|full\s+|other\s+)?members(?:hip)?"
         r"|membership|councillors|cllrs",
     ),
 )
@@ -250,7 +250,7 @@ def _read_when_where(header: _Header, lines: list[Line], text: NormalisedText) -
             if header.time is None and (time := find_time(line.clean)):
                 header.time, header.time_raw = time.hhmm, time.raw
             if header.venue is None and index + 1 < len(lines):
-                header.venue = _unlabelled_venue(lines[index + 1])
+                header.venue = _unlabelled_venue_lines(lines, index + 1)
             break
 
 
@@ -262,7 +262,8 @@ def _read_venue(text: NormalisedText, line: Line, rest: str) -> str | None:
         follow = text.line(number)
         clean = follow.clean
         if not follow.is_content:
-            if parts:
+            after = _next_content_line(text, number)
+            if parts and not (after is not None and _POSTCODE.search(after.clean) and len(after.clean) <= 100):
                 break
             number += 1
             continue
@@ -274,6 +275,38 @@ def _read_venue(text: NormalisedText, line: Line, rest: str) -> str | None:
         number += 1
     venue = fold_whitespace(" ".join(parts))
     return venue or None
+
+
+#: A UK postcode ends an address: "Morden SM4 5DX", "HA1 2XY".
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+
+
+def _next_content_line(text: NormalisedText, number: int) -> Line | None:
+    """Return the first content line after line ``number`` within three lines, or None."""
+    for following in range(number + 1, min(number + 3, len(text.lines)) + 1):
+        line = text.line(following)
+        if line.is_content:
+            return line
+    return None
+
+
+def _unlabelled_venue_lines(lines: list[Line], index: int) -> str | None:
+    """Read an unlabelled venue at ``lines[index]``, joining lines while one ends with a comma."""
+    first = _unlabelled_venue(lines[index])
+    if first is None:
+        return None
+    parts = [first]
+    position = index
+    while parts[-1].rstrip().endswith(",") and position + 1 < len(lines) and len(parts) < 4:
+        follow = lines[position + 1]
+        if follow.number != lines[position].number + 1:
+            break
+        more = _unlabelled_venue(follow)
+        if more is None:
+            break
+        parts.append(more)
+        position += 1
+    return fold_whitespace(" ".join(parts))
 
 
 def _unlabelled_venue(line: Line) -> str | None:
@@ -478,8 +511,30 @@ def _paren_roles(person: PersonRef) -> tuple[str, ...]:
 # --------------------------------------------------------------- contact ---
 
 
+_ASK_FOR = re.compile(r"\bAsk\s+for\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE)
+_DETAIL_LABEL = re.compile(r"^(?:tel(?:ephone)?|phone|e-?mail)\s*:", re.IGNORECASE)
+
+
+def _read_ask_for(text: NormalisedText, lines: list[Line]) -> Contact | None:
+    """Read a county-style "Ask for: Name" set beside the meeting details, with the Telephone:/Email: lines below."""
+    for line in lines:
+        match = _ASK_FOR.search(line.clean)
+        if not match or verbatim_in(line.raw, match.group("rest").strip()) is None:
+            continue
+        block = [match.group("rest").strip()]
+        for number in range(line.number + 1, min(line.number + 6, len(text.lines)) + 1):
+            follow = text.line(number)
+            if follow.is_content and _DETAIL_LABEL.match(follow.clean):
+                block.append(verbatim_view(follow))
+        return _parse_contact(block, line.number)
+    return None
+
+
 def _read_contact(text: NormalisedText, lines: list[Line]) -> Contact | None:
     """Read the first "Contact:" block: name, role, telephone and e-mail over up to four lines."""
+    asked = _read_ask_for(text, lines)
+    if asked is not None:
+        return asked
     for line in lines:
         match = _CONTACT_LABEL.match(line.clean)
         if not match:

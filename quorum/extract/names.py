@@ -88,7 +88,10 @@ _TITLE_RE = re.compile(
 )
 
 #: Role words that mean the chair or the vice-chair of a meeting.
-_CHAIR_RE = re.compile(r"^(?:the\s+)?(?:chair(?:man|woman|person)?|presiding|in the chair)$", re.IGNORECASE)
+_CHAIR_RE = re.compile(
+    r"^(?:the\s+)?(?:(?:independent|acting|interim)\s+)?(?:chair(?:man|woman|person)?|presiding|in the chair)$",
+    re.IGNORECASE,
+)
 _VICE_CHAIR_RE = re.compile(
     r"^(?:the\s+)?(?:vc|v\.c\.|vice[\s-]*chair(?:man|woman|person)?|deputy[\s-]*chair(?:man|woman|person)?)$",
     re.IGNORECASE,

@@ -6,6 +6,8 @@ numbers cited are 1-based lines of those files.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,6 +15,7 @@ from hypothesis import strategies as st
 from quorum.extract.frontsheet import extract_meetings
 from quorum.model import Access, Document, DocumentKind, Meeting, NormalisedText, Source, fold_whitespace
 from quorum.normalise import normalise
+from quorum.pipeline import parse_path
 from tests.conftest import sample_text
 
 
@@ -721,3 +724,46 @@ def test_values_read_across_markup_are_verbatim() -> None:
     strings = [meeting.body, meeting.date_raw, meeting.venue, meeting.chair]
     strings += [p.name for p in meeting.members] + [p.raw for p in meeting.members]
     assert all(s is None or fold_whitespace(s) in source for s in strings), strings
+
+
+# ------------------------------------------------------------ real PDFs ---
+
+_PDF = Path(__file__).resolve().parents[1] / "data" / "pdf"
+
+
+def _pdf_meeting(name: str) -> Meeting:
+    path = _PDF / name
+    if not path.exists():
+        pytest.skip(f"{name} not present")
+    return parse_path(path).meetings[0]
+
+
+def test_merton_front_sheet() -> None:
+    """Merton Audit Committee, 22 October 2009 (PDF page 1): "Councillors:" then "Other Members:" with
+    "Dave Roberts (Independent Chair)" (line 13); the venue wraps over a blank line to the postcode (19-21)."""
+    meeting = _pdf_meeting("merton_audit_committee_2009-10-22_agenda_pack.pdf")
+    assert meeting.body == "Audit Committee" and meeting.date == "2009-10-22" and meeting.time == "19:15"
+    assert meeting.venue == "Cabinet Meeting Room, 1st Floor Merton Civic Centre, London Road, Morden SM4 5DX"
+    assert [m.name for m in meeting.members] == [
+        "Angela Caldara",
+        "Corinna Edge",
+        "Rod Scott",
+        "Dave Roberts",
+        "Danny Connellan",
+    ]
+    assert meeting.chair == "Dave Roberts"
+
+
+def test_kent_front_sheet() -> None:
+    """Kent Cabinet, 30 January 2025: "... at 10.00 am Ask for: Georgina Little" (line 5), the venue on
+    lines 6-7 wrapped after a comma, "Telephone: Tel: 03000 414043" (8); the e-mail is split over lines
+    10-11 ("georgina.little@kent" / ".gov.uk"), so no verbatim e-mail can be given."""
+    meeting = _pdf_meeting("kent_cabinet_2025-01-30_agenda_frontsheet.pdf")
+    assert meeting.body == "CABINET" and meeting.date == "2025-01-30" and meeting.time == "10:00"
+    assert meeting.venue == "Council Chamber, Sessions House, County Hall, Maidstone"
+    assert meeting.contact is not None
+    assert (meeting.contact.name, meeting.contact.phone, meeting.contact.email) == (
+        "Georgina Little",
+        "03000 414043",
+        None,
+    )
