@@ -216,10 +216,11 @@ def _wrapped_block(
     last line, or with a bare page number printed on the line after (an index
     page: "3. Minutes of the meeting ... and notes of" / "the Joint session ..." / "3").
     """
-    parts = [heading(text.line(number))]
-    if parts[0] is None:
+    first_line = text.line(number)
+    found = heading(first_line)
+    if found is None or first_line.cells:
         return None
-    joined = parts[0][2].rstrip()
+    joined = found[2].rstrip()
     for follow_number in range(number + 1, min(number + 3, limit) + 1):
         follow = text.line(follow_number)
         if not follow.clean:

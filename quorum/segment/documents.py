@@ -18,11 +18,16 @@ import re
 from dataclasses import dataclass, field
 
 from quorum.model import Access, AgendaItem, Document, DocumentKind, NormalisedText
+from quorum.normalise.dates import find_date
 from quorum.segment import signals as sig
 from quorum.segment.agenda import FrontSheet, parse_front_sheet
 from quorum.segment.sections import split_sections
+from quorum.segment.signals import verbatim_in
 
 BLANK = "blank_page_notice"
+_BODY_WORD = re.compile(
+    r"\b(?:BOARD|COMMITTEE|COUNCIL|PANEL|CABINET|PARTNERSHIP|GROUP|FORUM|EXECUTIVE|COMMISSION|AUTHORITY)\b"
+)
 _MATCH = 0.6
 
 
@@ -675,7 +680,32 @@ class _Segmenter:
                 if found:
                     break
             return body, (found[0] if found else None), (found[1] if found else None)
+        if draft.kind == DocumentKind.REPORT and not draft.child and draft.reason != "restricted":
+            return self._headed_paper(draft)
         return None, None, None
+
+    def _headed_paper(self, draft: _Draft) -> tuple[str | None, str | None, str | None]:
+        """Body and date of a paper without a "REPORT FOR:" header, read from its opening block.
+
+        Partnership papers print "HARROW STRATEGIC PARTNERSHIP BOARD" / title / "13th March 2013";
+        letters print a letterhead and then the date alone on a line ("18.05.17"). The body is an
+        upper-case first line naming a board, committee, panel or the like; the date is the first
+        line among the opening ten that is nothing but a date.
+        """
+        opening = [draft.start, *self._next_content(draft.start, 9)]
+        body = None
+        first = self.text.line(draft.start)
+        if sig.upper_ratio(first.clean) >= 0.8 and len(first.clean) <= 80 and _BODY_WORD.search(first.clean):
+            body = verbatim_in(first.raw, first.clean)
+        for n in opening:
+            line = self.text.line(n)
+            stripped = line.clean.strip(" *")
+            found = find_date(stripped)
+            if found is not None and found.start == 0 and found.end == len(stripped.rstrip(".")):
+                raw = verbatim_in(line.raw, found.raw)
+                if raw:
+                    return body, found.iso, raw
+        return body, None, None
 
     def _cover_parents(self, documents: list[Document]) -> None:
         """Top-level documents that follow a cover sheet of the same agenda item hang under that cover."""

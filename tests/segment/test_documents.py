@@ -305,3 +305,15 @@ def test_annual_report_index_without_tabs_reads_the_same() -> None:
     flat = normalise(Source("flat.txt", "0", len(text.lines)), untabbed)
     assert [(d.kind, d.span.start_line) for d in segment(flat)] == [(d.kind, d.span.start_line) for d in segment(text)]
     assert [d.span.start_line for d in segment(flat)][:3] == [3, 13, 52]  # cover, INDEX, Foreword
+
+
+def test_headed_papers_without_report_header_give_body_and_date() -> None:
+    """Papers printed without "REPORT FOR:" still name their board and date in the opening block."""
+    partnership = segment(sample_text("partnership"))
+    # 245 "HARROW STRATEGIC PARTNERSHIP BOARD" / 247 "Safer Harrow - Update" / 249 "13th March 2013"
+    assert (partnership[2].body, partnership[2].date) == ("HARROW STRATEGIC PARTNERSHIP BOARD", "2013-03-13")
+    # 579 same board / 581 "Report of activity at Harrow Chief Executives" / 583 "13th March 2013"
+    assert (partnership[5].body, partnership[5].date) == ("HARROW STRATEGIC PARTNERSHIP BOARD", "2013-03-13")
+    # Corporate Parenting 292: the CNWL letter (letterhead 292-308, then "18.05.17" alone on line 310)
+    letter = segment(sample_text("corporate_parenting"))[2]
+    assert (letter.body, letter.date, letter.date_raw) == (None, "2017-05-18", "18.05.17")
