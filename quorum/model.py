@@ -205,6 +205,7 @@ class Attendee:
     organisation: str | None = None
     replacing: str | None = None  # for a reserve: the member they replaced
     honorific: str | None = None
+    unmarked: bool = False  # listed without the list's "present" marker (*): the record does not say they attended
 
 
 @dataclass(slots=True)
@@ -279,6 +280,7 @@ class Minutes:
     start_time: str | None = None
     end_time: str | None = None
     document: int | None = None
+    meeting_type: str | None = None  # as printed by the body's name: "ANNUAL", "EXTRAORDINARY", "Special"
 
 
 @dataclass(slots=True)

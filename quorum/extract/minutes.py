@@ -28,7 +28,7 @@ from quorum.extract.minutes_attendance import Attendance, read_attendance
 from quorum.extract.minutes_declarations import read_declarations
 from quorum.extract.minutes_items import ItemHeading, find_item_headings, read_resolutions
 from quorum.extract.minutes_people import reserves_in_sentence
-from quorum.extract.minutes_spans import CLOSING_RE, MinutesSpan, clean_body, find_minutes_spans
+from quorum.extract.minutes_spans import CLOSING_RE, MinutesSpan, clean_body, find_minutes_spans, meeting_type
 from quorum.extract.minutes_votes import read_votes
 from quorum.extract.names import parse_person, split_name_list
 from quorum.model import Attendee, Document, DocumentKind, MinuteItem, Minutes, NormalisedText
@@ -84,12 +84,14 @@ def minutes_spans_for(text: NormalisedText, documents: list[Document]) -> list[M
             spans.extend(found)
         else:
             body = clean_body(document.title) if document.title else None
+            kind = meeting_type(document.title)
             spans.append(
                 MinutesSpan(
                     start_line=start,
                     end_line=end,
                     header_line=start,
                     body=body,
+                    meeting_type=kind,
                     date=document.date,
                     date_raw=document.date_raw,
                     document=index,
@@ -240,6 +242,7 @@ def _read_set(text: NormalisedText, span: MinutesSpan) -> Minutes:
         start_time=start_time,
         end_time=end_time,
         document=span.document,
+        meeting_type=span.meeting_type,
     )
 
 

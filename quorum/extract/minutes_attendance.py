@@ -75,7 +75,9 @@ def label_kind(label: str) -> str | None:
     if re.search(r"\breserves?\b|\bsubstitut", text):
         return "reserves"
     if re.search(
-        r"attendance|attended|attending|\bofficers?\b|advis[eo]rs?\b|also present|^others?\b|^guests?\b", text
+        r"attendance|attended|attending|\bofficers?\b|advis[eo]rs?\b|also present|^others?\b|^guests?\b"
+        r"|\bobservers?\b",
+        text,
     ):
         return "attendance"
     if re.search(
@@ -192,7 +194,9 @@ class _BlockReader:
             current.attrs.append(cell)
 
     def _reads_as_person(self, cell: str) -> bool:
-        if self.group not in ("present", "chair", "vice", "apologies", "reserves"):
+        if self.group not in ("present", "chair", "vice", "apologies", "reserves") and not re.search(
+            r"\bobservers?\b", self.label, re.I
+        ):
             return False
         parsed = parse_person(cell)
         if parsed is None:
@@ -274,8 +278,8 @@ def _attributes(entry: _Entry) -> tuple[str | None, str | None]:
             organisation = attrs[0]
         else:
             role = attrs[0]
-    if role is None and entry.group in ("chair", "vice"):
-        role = entry.label
+    if role is None and (entry.group in ("chair", "vice") or re.search(r"\bobservers?\b", entry.label, re.I)):
+        role = entry.label  # "Trade Union Observers: John Royle" - the heading is their role
     return role, organisation
 
 
@@ -407,9 +411,16 @@ def _settle(reader: _BlockReader) -> Attendance:
             continue
         if status is None and (
             entry.group_id in marked_groups
-            or (block_marked and entry.group in ("present", "chair", "vice", "reserves"))
+            or (block_marked and entry.group in ("present", "chair", "vice", "reserves", "attendance"))
         ):
-            continue  # unmarked in a marked list: neither present nor apologising
+            # unmarked in a marked list: kept as printed under its heading, flagged, as the key does not say
+            # they attended ("Trade Union Observers: John Royle", a non-voting member without a "*")
+            attendee.unmarked = True
+            if entry.group == "attendance":
+                put(result.in_attendance, "attendance", attendee)
+            elif entry.group in ("present", "chair", "vice"):
+                put(result.present, "present", attendee)
+            continue
         replacing = _replacing(entry)
         if (
             entry.group == "reserves"

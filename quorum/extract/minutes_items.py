@@ -33,7 +33,8 @@ _MONTH_START_RE = re.compile(
     re.IGNORECASE,
 )
 _VERB_RE = re.compile(
-    r"^(?:[-•]\s*)?(?:(?:It\s+was|and\s+it\s+was|The\s+[\w-]+(?:\s+[\w-]+)?(?:\s+therefore)?)\s+)?"
+    r"^(?:[-•]\s*)?(?:\(\d{1,2}\)\s*|\d{1,2}[.)]\s+)?"  # "(4) RESOLVED that", "3. RESOLVED that": a numbered paragraph
+    r"(?:(?:It\s+was|and\s+it\s+was|The\s+[\w-]+(?:\s+[\w-]+)?(?:\s+therefore)?)\s+)?"
     r"(?P<verb>RESOLVED(?:\s+UNANIMOUSLY)?(?:\s+to\s+RECOMMEND)?|RESOLVED\s+TO\s+RECOMMEND|RESOLVED\s+to\s+recommend"
     r"|Resolved(?:\s+unanimously)?(?:\s+to\s+(?:RECOMMEND|recommend))?|AGREED|Agreed|RECOMMENDED|Recommended"
     r"|DECIDED|Decided|DECISION|Decision)(?P<after>(?![\w-]).*)$"
@@ -156,11 +157,59 @@ def find_item_headings(text: NormalisedText, start: int, end: int) -> list[ItemH
             ):
                 title = f"{title} {nxt_clean}"
                 title_end = following
+        if title_end == n:
+            title, title_end = _wrapped_title(
+                text, n, title, chain_lines[index + 1] if index + 1 < len(chain) else last
+            )
         stop = chain_lines[index + 1] - 1 if index + 1 < len(chain) else last
         while stop > n and not text.line(stop).is_content:
             stop -= 1
         headings.append(ItemHeading(number, title.rstrip(":").strip(), n, stop, title_end, access))
     return headings
+
+
+#: "(Item 5)", "(Agenda Item 5)", "(Agenda item 5a)": the agenda reference printed under a minute heading.
+_ITEM_REF_LINE_RE = re.compile(r"^\((?:agenda\s+)?item\s+(?:no\.?\s*)?[\w.]{1,6}\)$", re.I)
+
+
+def _wrapped_title(text: NormalisedText, n: int, title: str, limit: int) -> tuple[str, int]:
+    """Join the lines a heading's title wraps onto, and an "(Item 5)" reference line under it.
+
+    A PDF prints a long title over two or three lines with no gap and leaves a
+    gap before the minute's text, so lines printed directly under the heading,
+    up to the gap, are the rest of the title when they read as one (no
+    resolution, list item or sentence end on the way). Returns the title and its last line.
+    """
+    parts = [title]
+    end = n
+    for m in range(n + 1, min(n + 5, limit)):
+        line = text.line(m)
+        clean = line.clean.strip()
+        if line.furniture is not None:
+            continue
+        if not clean:
+            break
+        if _ITEM_REF_LINE_RE.match(clean):
+            return " ".join(parts), m
+        if (
+            m - n > 3
+            or "\t" in clean
+            or _ends_sentence(parts[-1])
+            or parts[-1].endswith(":")
+            or resolution_start(clean)
+            or _LIST_ITEM_RE.match(clean)
+            or _STOP_RE.match(clean)
+            or _candidate(text, m) is not None
+        ):
+            return title, n
+        parts.append(clean)
+        end = m
+    if end == n or len(" ".join(parts).split()) > 30:
+        return title, n
+    following = text.line(end + 1) if end + 1 <= len(text.lines) else None
+    if following is not None and following.is_content:
+        return title, n  # the heading runs straight into a paragraph: not a wrapped title
+    return " ".join(parts), end
 
 
 def _ends_sentence(clean: str) -> bool:
@@ -194,9 +243,22 @@ def resolution_start(clean: str) -> re.Match[str] | None:
         and not re.match(r"^\s*(?:[:\-–—]|\(|that\b|to\b|unanimously\b)", after, re.IGNORECASE)
     ):
         return None
-    if verb.upper() in ("DECISION",) and not re.match(r"^\s*[:\-–—]", after):
+    # "Decision:" labels a decision; "Decision - 24/00097 - Special School Review" names one in a sentence
+    if verb.upper() in ("DECISION",) and not re.match(r"^\s*(?:[:\-–—]\s*(?:[A-Z(“\"‘']|$))", after):
         return None
     return match
+
+
+def _subheading_before_list(text: NormalisedText, n: int, last: int, clean: str) -> bool:
+    """True when line ``n`` is a short group heading inside a resolution's list ("2025-26 Council Tax",
+    "In addition:"): it ends no sentence and the next content line is a list item."""
+    if len(clean.split()) > 12 or clean.rstrip().endswith((".", ";", ",")):
+        return False
+    for m in range(n + 1, min(n + 4, last + 1)):
+        following = text.line(m)
+        if following.is_content:
+            return bool(_LIST_ITEM_RE.match(following.clean.strip()))
+    return False
 
 
 def _raw_tail(raw: str, clean_tail: str) -> str:
@@ -247,8 +309,8 @@ def read_resolutions(text: NormalisedText, start: int, end: int, item_lines: set
                 break
             if _LIST_ITEM_RE.match(clean) and (list_mode or open_sentence):
                 list_mode = True
-            elif following.cells is not None and list_mode:
-                pass
+            elif list_mode and (following.cells is not None or _subheading_before_list(text, m, last, clean)):
+                pass  # a table row, or a group heading ("2025-26 Council Tax") between the list's items
             elif not open_sentence:
                 break
             pieces.append(following.raw.strip())

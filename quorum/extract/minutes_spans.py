@@ -106,6 +106,28 @@ class MinutesSpan:
     date_raw: str | None = None
     start_time: str | None = None
     document: int | None = None
+    meeting_type: str | None = None
+
+
+_MEETING_TYPE_RE = re.compile(
+    r"\b(?P<type>annual|extraordinary|special|adjourned|reconvened|inaugural|budget)\b(?=\W*(?:meeting\b|\)|$))"
+    r"|^(?:the\s+)?(?P<lead>annual|extraordinary|special|adjourned|reconvened|inaugural)\b",
+    re.IGNORECASE,
+)
+
+
+def meeting_type(heading: str | None) -> str | None:
+    """Return the meeting-type word a minutes heading prints beside its body, as printed, or None.
+
+    "COUNCIL (ANNUAL)" gives "ANNUAL"; "COUNCIL EXTRAORDINARY" gives "EXTRAORDINARY";
+    "Special Meeting of the Licensing Committee" gives "Special"; "CABINET" gives None.
+    """
+    if not heading:
+        return None
+    match = _MEETING_TYPE_RE.search(heading.strip().strip("*"))
+    if match is None:
+        return None
+    return match.group("type") or match.group("lead")
 
 
 def clean_body(body: str) -> str:
@@ -380,6 +402,7 @@ def find_minutes_spans(text: NormalisedText, start: int = 1, end: int | None = N
                 end_line=finish,
                 header_line=header.line,
                 body=clean_body(body) if body else None,
+                meeting_type=meeting_type(body),
                 date=date,
                 date_raw=date_raw,
                 start_time=_header_time(header, date_raw),

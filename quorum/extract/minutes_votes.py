@@ -22,16 +22,18 @@ from quorum.model import NormalisedText, Vote
 
 _NAME = (
     r"(?:(?:Councillor|Cllr)\.?\s+(?:(?:Mrs|Ms|Mr|Miss|Dr)\.?\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}"
+    # Kent and other county styles name members by title: "Mr Oakford", "Mrs S Chandler", "Sir Paul Carter"
+    r"|(?:Mrs|Ms|Mr|Miss|Dr|Sir|Dame)\.?\s+(?:[A-Z]\.?\s+){0,3}[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]+)?"
     r"|(?:the|The)\s+(?:Chair(?:man)?|Mayor|Leader(?:\s+of\s+the\s+Council)?|Deputy\s+Leader|Vice[- ]Chair(?:man)?))"
 )
 _MOVED_RE = re.compile(
     r"(?P<mover>" + _NAME + r")\s+(?:then\s+)?(?:moved|proposed)\b,?\s*"
-    r"(?:and\s+(?P<seconder>" + _NAME + r")\s+seconded\b,?)?"
+    r"(?:and\s+(?P<seconder>" + _NAME + r")\s+(?i:seconded)\b,?)?"
 )
 _MOVED_BY_RE = re.compile(
     r"\b(?:moved|proposed)\s+by\s+(?P<mover>" + _NAME + r"),?\s+(?:and\s+)?seconded\s+by\s+(?P<seconder>" + _NAME + r")"
 )
-_SECONDED_RE = re.compile(r"(?P<seconder>" + _NAME + r")\s+seconded\b")
+_SECONDED_RE = re.compile(r"(?P<seconder>" + _NAME + r")\s+(?i:seconded)\b")
 _LABELLED_RE = re.compile(
     r"^(?P<label>Proposer|Proposed(?:\s+by)?|Mover|Moved(?:\s+by)?|Seconder|Seconded(?:\s+by)?)\s*[:\-–]\s*(?P<who>.+)$",
     re.I,
@@ -42,7 +44,10 @@ _OUTCOME_RE = re.compile(
     r"(?P<o>NOT\s+CARRIED|not\s+carried|CARRIED|carried|LOST|lost|DEFEATED|defeated|FELL|fell|REJECTED|rejected"
     r"|WITHDRAWN|withdrawn)\b(?!\s+(?:out|forward|over|through|into|across|on)\b)"
     r"|\b(?P<caps>CARRIED|LOST|DEFEATED)\b"
-    r"|\b(?:amendment|motion|recommendation|proposal)\s+(?P<fell>fell)\b",
+    r"|\b(?:amendment|motion|recommendation|proposal)\s+(?P<fell>fell)\b"
+    # a bare verdict line: "Motion carried.", "Amendment lost.", "Substantive Motion Carried."
+    r"|^(?i:(?:The\s+)?(?:substantive\s+|original\s+)?(?:amendment|motion|recommendations?|proposal)\s+"
+    r"(?P<bare>carried|lost|defeated|fell|rejected|withdrawn|not\s+carried))\b",
 )
 _NEW_QUESTION_RE = re.compile(
     r"\b(?:recorded|named|roll[- ]call)\s+vote\b|\bvote\s+was\s+taken\b|\bsubstantive\s+(?:motion|recommendation)\b",
@@ -123,7 +128,7 @@ class _VoteReader:
         if _NEW_QUESTION_RE.search(sentence) and self.current is not None and self.current.outcome is not None:
             self.current = None  # "A recorded vote was taken on the substantive motion" - a new question
         moved = _MOVED_BY_RE.search(sentence) or _MOVED_RE.search(sentence)
-        if moved and re.search(r"amendment|motion|recommendation|proposal|that\b|moved,", sentence, re.I):
+        if moved and re.search(r"amendment|motion|recommendation|proposal|that\b|moved,|seconded\b", sentence, re.I):
             vote = touched = self.new(line, sentence)
             vote.mover = _person_name(moved.group("mover"), self.roles)
             if moved.group("seconder"):
@@ -134,7 +139,9 @@ class _VoteReader:
                 self.current.seconder = _person_name(seconded.group("seconder"), self.roles)
         outcome = _OUTCOME_RE.search(sentence)
         if outcome:
-            word = (outcome.group("o") or outcome.group("caps") or outcome.group("fell") or "").lower()
+            word = (
+                outcome.group("o") or outcome.group("caps") or outcome.group("fell") or outcome.group("bare") or ""
+            ).lower()
             word = " ".join(word.split())
             vote = self.current
             if vote is None or vote.outcome is not None:
@@ -219,16 +226,57 @@ def _side(text: str) -> str:
     return "for"
 
 
+#: A named-vote heading printed alone, its names in the paragraph below: "For (57)", "Against (0)", "Abstain:".
+_NAMED_HEADING_RE = re.compile(
+    r"^(?P<side>For|Against|Abstentions?|Abstain(?:ed|ing)?|In\s+favour)\s*(?:\((?P<n>\d+)\)|(?P<m>\d+))?\s*:?$", re.I
+)
+
+
+def _read_heading_list(text: NormalisedText, n: int, last: int) -> tuple[list[str], int]:
+    """Read the names printed under a named-vote heading at line ``n``, as one paragraph (a name may
+    wrap: "... Mr" / "Booth, ..."). Returns the names and the last line read."""
+    pieces: list[str] = []
+    end = n
+    for m in range(n + 1, last + 1):
+        line = text.line(m)
+        clean = line.clean.strip()
+        if line.furniture is not None:
+            continue
+        if not clean:
+            if pieces:
+                break
+            continue
+        if _NAMED_HEADING_RE.match(clean) or _NAMED_RE.match(clean) or _OUTCOME_RE.search(clean):
+            break
+        if not pieces and not _names(clean):
+            break
+        pieces.append(clean)
+        end = m
+    return _names(" ".join(pieces)), end
+
+
 def read_votes(text: NormalisedText, start: int, end: int, roles: dict[str, str] | None = None) -> list[Vote]:
     """Read the votes recorded between lines ``start`` and ``end`` (inclusive), in order."""
     reader = _VoteReader(roles or {})
     last = min(end, len(text.lines))
+    skip_to = 0
     for n in range(max(1, start), last + 1):
+        if n <= skip_to:
+            continue
         line = text.line(n)
         if not line.is_content:
             if line.furniture is None:
                 reader.named_side = None
                 reader.table = None
+            continue
+        heading = _NAMED_HEADING_RE.match(line.clean.strip()) if line.cells is None else None
+        if heading:
+            names, skip_to = _read_heading_list(text, n, last)
+            count = heading.group("n") or heading.group("m")
+            reader.named(heading.group("side"), count, "", n, line.clean.strip())
+            assert reader.current is not None
+            getattr(reader.current, f"{_side(heading.group('side'))}_names").extend(names)
+            reader.named_side = None
             continue
         clean = line.clean.strip()
         if line.cells is not None and reader.table_row(line.cells, n, clean):

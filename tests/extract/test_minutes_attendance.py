@@ -161,19 +161,21 @@ def test_cabinet_september_apologies_move_with_the_marker() -> None:
     assert _names(minutes.in_attendance) == ["Janet Mote", "Paul Osborn", "Norman Stevenson", "Sasi Suresh"]
 
 
-def test_pension_fund_unmarked_observers_were_not_present() -> None:
+def test_pension_fund_unmarked_observers_are_kept_as_printed_and_flagged() -> None:
     minutes = _by_start("council", 1986)
     # 1992-1994 members; 1995 trade union observers carry no "*" under "* Denotes [Member] present" (2002)
     assert _names(minutes.present) == ["Nitin Parekh", "Kairul Kareema Marikar", "Bharat Thakker", "Norman Stevenson"]
     assert minutes.chair == "Nitin Parekh"
-    assert "John Royle" not in _names(minutes.present + minutes.in_attendance)
-    # 1996-2000 advisers and others, titles kept as printed
-    assert [(p.name, p.role, p.organisation) for p in minutes.in_attendance] == [
-        ("Mr C Robertson", "Independent Adviser", None),
-        ("Honorary Alderman R Romain", "Independent Adviser", None),
-        ("Colin Cartwright", "Aon Hewitt", None),
-        ("Joe Peach", "Aon Hewitt", None),
-        ("Howard Bluston", None, None),
+    # 1995 "Trade Union Observers:<TAB>John Royle<TAB>Pamela Belgrave": two people, the heading their role, and
+    # flagged unmarked; 1996-2000 advisers and others, titles kept as printed
+    assert [(p.name, p.role, p.organisation, p.unmarked) for p in minutes.in_attendance] == [
+        ("John Royle", "Trade Union Observers", None, True),
+        ("Pamela Belgrave", "Trade Union Observers", None, True),
+        ("Mr C Robertson", "Independent Adviser", None, False),
+        ("Honorary Alderman R Romain", "Independent Adviser", None, False),
+        ("Colin Cartwright", "Aon Hewitt", None, False),
+        ("Joe Peach", "Aon Hewitt", None, False),
+        ("Howard Bluston", None, None, False),
     ]
 
 
@@ -187,11 +189,14 @@ def test_health_and_wellbeing_board_table_of_name_role_organisation() -> None:
         ("Mrs Christine Robson", None, "Harrow Council"),
         ("Andrew Howe", "Director of Public Health", "Harrow Council"),
         ("Paul Jenkins", "Interim Chief Operating Officer", "Harrow Clinical Commissioning Group"),
+        ("Jo Ohlson", "Director of Commissioning Operations", "NW London NHS England"),
+        ("Chief Superintendent Simon Ovens", "Borough Commander, Harrow Police", "Metropolitan Police"),
         ("Chris Spencer", "Corporate Director, People", "Harrow Council"),
     ]
-    # 2332, 2335, 2336, 2339 carry "†"; Jo Ohlson (2340) and Chief Superintendent Simon Ovens (2341) no marker
+    # 2332, 2335, 2336, 2339 carry "†"; Jo Ohlson (2340) and Chief Superintendent Simon Ovens (2341) no marker:
+    # listed as printed under "Non Voting Members", flagged unmarked
+    assert [p.name for p in minutes.present if p.unmarked] == ["Jo Ohlson", "Chief Superintendent Simon Ovens"]
     assert _names(minutes.apologies) == ["Janet Mote", "Bernie Flaherty", "Carol Foyle", "Rob Larkman"]
-    assert "Jo Ohlson" not in _names(minutes.present + minutes.apologies)
     # 2344-2346 "In attendance: (Officers)"
     assert [(p.name, p.role) for p in minutes.in_attendance] == [
         ("Chris Greenway", "Head of Safeguarding Assurance & Quality Services"),
