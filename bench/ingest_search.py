@@ -19,7 +19,7 @@ import os
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,8 +131,16 @@ def postgres_url(explicit: str | None) -> str | None:
     return url
 
 
-def run_all(pages: int, workdir: Path, *, workers: int, rounds: int, pg_url: str | None) -> list[Run]:
-    """Build the corpus once and measure SQLite, then PostgreSQL when available."""
+def run_all(
+    pages: int,
+    workdir: Path,
+    *,
+    workers: int,
+    rounds: int,
+    pg_url: str | None,
+    log: Callable[[str], None] | None = None,
+) -> list[Run]:
+    """Build the corpus once and measure SQLite, then PostgreSQL when available (``log`` hears each result)."""
     corpus = workdir / "corpus"
     if not corpus.exists():
         write_corpus(corpus, pages)
@@ -141,10 +149,22 @@ def run_all(pages: int, workdir: Path, *, workers: int, rounds: int, pg_url: str
     migrate(sqlite)
     runs.append(measure(sqlite, "SQLite", corpus, pages, workers, rounds, None))
     sqlite.dispose()
+    if log:
+        log(summary(runs[-1]))
     if pg_url:
         with postgres_store(pg_url) as (engine, schema):
             runs.append(measure(engine, "PostgreSQL", corpus, pages, workers, rounds, schema))
+        if log:
+            log(summary(runs[-1]))
     return runs
+
+
+def summary(run: Run) -> str:
+    """One line with a run's figures (printed as soon as it finishes)."""
+    return (
+        f"{run.engine}: {run.pages:,} pages in {run.seconds:,.1f} s = {run.pages_per_second:,.0f} pages/s, "
+        f"{run.size_mb:,.1f} MB, search p50 {run.search.p50_ms:,.1f} ms / p95 {run.search.p95_ms:,.1f} ms"
+    )
 
 
 def table(runs: list[Run], workers: int) -> Table:
@@ -211,7 +231,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="quorum-bench-") as temp:
         workdir = args.workdir or Path(temp)
         workdir.mkdir(parents=True, exist_ok=True)
-        runs = run_all(args.pages, workdir, workers=args.workers, rounds=args.rounds, pg_url=pg_url)
+        runs = run_all(args.pages, workdir, workers=args.workers, rounds=args.rounds, pg_url=pg_url, log=console.print)
     console.print(table(runs, args.workers))
 
 
