@@ -60,6 +60,7 @@ class Provenance:
 
     @declared_attr
     def source_id(cls) -> Mapped[int]:  # noqa: N805
+        """The source the fact was read from (the fact is deleted with it)."""
         return mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
 
     page: Mapped[int | None]
