@@ -48,8 +48,9 @@ _ELECTED_RE = re.compile(
 _APOLOGY_TITLE_RE = re.compile(r"\bapolog", re.I)
 _RESERVE_TITLE_RE = re.compile(r"\b(?:reserve|substitut)", re.I)
 _APOLOGY_SENTENCE_RE = re.compile(
-    r"\bapolog(?:y|ies)(?:\s+for\s+absence)?\s+(?:was|were|had\s+been|have\s+been)\s+"
-    r"(?:received|submitted|given|tendered|made|noted|sent)\s+(?:from|on\s+behalf\s+of|by)\s+(?P<who>[^.]+)",
+    r"\bapolog(?:y|ies)(?:\s+for\s+(?:absence|lateness))?\s+(?:(?:was|were|had\s+been|have\s+been)\s+"
+    r"(?:received|submitted|given|tendered|made|noted|sent|reported)\s+(?:from|on\s+behalf\s+of|by)"
+    r"|from)\s+(?:(?:the\s+following\s+)?(?:members|councillors)\s*:?\s*)?(?P<who>(?:[^.]|\.(?=\s*[a-z,]))+)",
     re.I,
 )
 _COMMENCED_RE = re.compile(
@@ -124,19 +125,23 @@ def _item_people(text: NormalisedText, item: ItemHeading, attendance: Attendance
     present = {a.name for a in attendance.present}
     known_apologies = {a.name for a in attendance.apologies}
     known_reserves = {a.name for a in attendance.reserves}
+    if _APOLOGY_TITLE_RE.search(item.title):
+        for starts, paragraph in _paragraphs(text, item.title_end_line + 1, item.end_line):
+            match = _APOLOGY_SENTENCE_RE.search(paragraph)
+            if match:
+                cursor = match.start("who")
+                for piece in split_name_list(match.group("who")):
+                    cursor = max(cursor, paragraph.find(piece, cursor))
+                    n = next(number for offset, number in reversed(starts) if offset <= cursor)
+                    person = parse_person(piece)
+                    if person and person.name not in known_apologies and person.name not in present:
+                        known_apologies.add(person.name)
+                        attendance.apologies.append(Attendee(person.name, n, honorific=person.honorific))
     for n in range(item.line + 1, item.end_line + 1):
         line = text.line(n)
         if not line.is_content:
             continue
         clean = line.clean
-        if _APOLOGY_TITLE_RE.search(item.title):
-            match = _APOLOGY_SENTENCE_RE.search(clean)
-            if match:
-                for piece in split_name_list(match.group("who")):
-                    person = parse_person(piece)
-                    if person and person.name not in known_apologies and person.name not in present:
-                        known_apologies.add(person.name)
-                        attendance.apologies.append(Attendee(person.name, n, honorific=person.honorific))
         if _RESERVE_TITLE_RE.search(item.title) or _APOLOGY_TITLE_RE.search(item.title):
             for reserve in reserves_in_sentence(clean, n):
                 if reserve.name not in known_reserves:
@@ -144,6 +149,32 @@ def _item_people(text: NormalisedText, item: ItemHeading, attendance: Attendance
                     attendance.reserves.append(reserve)
             if line.cells and len(line.cells) >= 2 and _RESERVE_TITLE_RE.search(item.title):
                 _reserve_row(line.cells, n, attendance, known_reserves)
+
+
+def _paragraphs(text: NormalisedText, start: int, end: int) -> list[tuple[list[tuple[int, int]], str]]:
+    """Join the lines of each paragraph between ``start`` and ``end`` (a PDF wraps a list of names
+    over lines: "... Mr Jeremy" / "Kite, MBE, ..."), page furniture skipped. Returns, per paragraph,
+    the (offset, line number) where each of its lines starts in the joined text, and the text."""
+    out: list[tuple[list[tuple[int, int]], str]] = []
+    starts: list[tuple[int, int]] = []
+    pieces: list[str] = []
+    length = 0
+    for n in range(start, min(end, len(text.lines)) + 1):
+        line = text.line(n)
+        if line.furniture is not None:
+            continue
+        if not line.clean:
+            if pieces:
+                out.append((starts, " ".join(pieces)))
+            starts, pieces, length = [], [], 0
+            continue
+        starts.append((length, n))
+        piece = line.clean.strip()
+        pieces.append(piece)
+        length += len(piece) + 1
+    if pieces:
+        out.append((starts, " ".join(pieces)))
+    return out
 
 
 def _reserve_row(cells: tuple[str, ...], line: int, attendance: Attendance, known: set[str]) -> None:

@@ -56,6 +56,8 @@ _NO_APOLOGIES_RE = re.compile(r"\bno\s+apologies\b|\bapologies\b.{0,30}\bnone\b"
 _STATUS_CELL_RE = re.compile(r"^(?:present|attended|apologies(?:\s+received)?|apols?\.?|absent|sent apologies)$", re.I)
 _STARTS_PERSON_RE = re.compile(r"^(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Miss|Dr|Reverend|Revd|Professor)\b")
 _OPEN_LIST_END_RE = re.compile(r"(?:,|;|\band|&|\bwith)\s*$")
+#: "Minute 571", "Minutes 570, 571", "Item 5": which minutes a councillor in attendance spoke on - not a role.
+_ITEM_REF_RE = re.compile(r"^(?:\(?(?:minutes?|items?|agenda\s+items?)\s+\d[\w.,/&\s-]*\)?)$", re.I)
 _ZONE_STOP_RE = re.compile(r"^(?:PRAYERS|ACTION|RECOMMENDED ITEMS|RESOLVED ITEMS|PART I\b|MINUTES\b)")
 
 
@@ -264,7 +266,7 @@ def _attributes(entry: _Entry) -> tuple[str | None, str | None]:
     role: str | None = None
     organisation: str | None = None
     plain_roles = [r for r in entry.roles if not REPLACING_RE.match(r) and not RESERVE_ROLE_RE.match(r)]
-    attrs = list(entry.attrs)
+    attrs = [a for a in entry.attrs if not _ITEM_REF_RE.match(a.strip())]
     if plain_roles:
         role = plain_roles[0]
         if len(plain_roles) > 1 and not (role_kind(plain_roles[1]) or MAYOR_RE.match(plain_roles[1])):

@@ -98,6 +98,37 @@ def _members(subject: str, roles: dict[str, str]) -> list[str]:
     return names
 
 
+#: Where the interest ends and what the member did about it begins: "... and would leave the Chamber".
+_WHAT_THEY_DID_RE = re.compile(
+    r",?\s+and\s+(?=(?:would|will|did|then|therefore|so|left|remained|withdrew|took|was\s+not|would\s+not)\b)"
+)
+#: A sentence boundary inside a paragraph of numbered declarations: "... a carer. (3) Miss Carey declared ...".
+_SENTENCE_RE = re.compile(r"(?<=[.;])\s+(?=(?:\(\w{1,4}\)\s*|\d{1,2}[.)]\s+)?[A-Z])")
+
+
+def _line_at(text: NormalisedText, first: int, offset: int) -> int:
+    """The line of a paragraph starting at ``first`` that holds character ``offset`` of its joined text."""
+    n, position = first, 0
+    while n < len(text.lines):
+        line = text.line(n)
+        length = len(line.clean.strip()) + 1 if line.is_content else 0
+        if position + length > offset:
+            return n
+        position += length
+        n += 1
+    return first
+
+
+def _declared_sentences(paragraph: str) -> list[tuple[str, re.Match[str]]]:
+    """Each sentence of ``paragraph`` that says someone "declared", with its match."""
+    out: list[tuple[str, re.Match[str]]] = []
+    for sentence in _SENTENCE_RE.split(paragraph):
+        match = _DECLARED_RE.search(sentence)
+        if match:
+            out.append((sentence, match))
+    return out
+
+
 def _subject_before(text: str, index: int) -> str:
     head = text[:index]
     cut = max(head.rfind(". "), head.rfind(": "), head.rfind("; "))
@@ -144,11 +175,12 @@ def read_declarations(
             continue
         if (in_declarations and _NONE_RE.search(paragraph)) or _NONE_ANYWHERE_RE.search(paragraph):
             no_declarations = True
-        for match in _DECLARED_RE.finditer(paragraph):
+        for sentence, match in _declared_sentences(paragraph):
             what = _sentence_after(match.group("what")).strip()
+            what = _WHAT_THEY_DID_RE.split(what, maxsplit=1)[0].strip()
             if not _INTEREST_WORDS_RE.search(what):
                 continue
-            members = _members(_subject_before(paragraph, match.start()), roles)
+            members = _members(_subject_before(sentence, match.start()), roles)
             reference = _ITEM_REF_RE.search(what)
             if reference:
                 item_text: str | None = reference.group("item").strip()
@@ -158,9 +190,10 @@ def read_declarations(
                 item_text = owner.number
             else:
                 item_text = None
+            at = _line_at(text, first, paragraph.find(sentence))
             for member in members:
                 declarations.append(
-                    Declaration(member=member, line=first, item=item_text, interest=what, kind=_kind(what))
+                    Declaration(member=member, line=at, item=item_text, interest=what, kind=_kind(what))
                 )
     if declarations:
         no_declarations = False

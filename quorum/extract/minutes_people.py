@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from quorum.extract.names import parse_person, split_name_list, split_roles, strip_marker
+from quorum.extract.names import looks_like_surname, parse_person, split_name_list, split_roles, strip_marker
 from quorum.model import Attendee
 
 #: The markers of a marked attendance list ("*" present, "†" apologies by default).
@@ -101,6 +101,8 @@ def read_person(text: str) -> tuple[str, str | None, list[str]] | None:
     person = parse_person(text)
     if person is not None:
         return person.name, person.honorific, list(person.roles)
+    if roles and looks_like_surname(base) and not _ROLE_AS_NAME_RE.match(base.strip()):
+        return base.strip(), None, list(roles)  # a surname alone with its role: "McKay (Acting Chief Accountant)"
     dashed = re.match(r"^(?P<name>[^–—]+?)\s+[-–—]\s+(?P<role>\S.*)$", text.strip())
     if dashed:
         person = parse_person(dashed.group("name"))

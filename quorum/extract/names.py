@@ -336,3 +336,15 @@ def parse_person(text: str) -> PersonName | None:
     # "Councillor Mrs Rekha Shah": both titles, as printed.
     honorific = base[: base.index(rest) + len(title)].strip() if councillor and title else councillor or title
     return PersonName(name=rest, honorific=honorific, roles=roles, raw=raw)
+
+
+def looks_like_surname(text: str) -> bool:
+    """True when ``text`` is one capitalised word that could be a surname printed alone ("McKay").
+
+    Only safe where the context says a person is meant (a list of people, a role in brackets beside it);
+    words that mark a job, body or place ("Council", "Officer") are refused.
+    """
+    bare = text.strip().strip(",.")
+    if not bare or " " in bare or any(ch.isdigit() for ch in bare) or len(bare) < 2:
+        return False
+    return bool(_NAME_TOKEN_RE.match(bare)) and bare.lower() not in _NOT_NAME_WORDS and not bare.isupper()
