@@ -56,6 +56,12 @@ _APOLOGY_SENTENCE_RE = re.compile(
 _COMMENCED_RE = re.compile(
     r"\b(?:commenced|started|began|opened|convened|start(?:ed)?)\s+at\s+|time\s+of\s+commencement\s*:?\s*", re.I
 )
+#: A line that is only the meeting's times: "(19:15 TO 19:25 AND 20:25 TO 20:27)", "7.00 pm - 9.12 pm".
+_TIME_RANGE_LINE_RE = re.compile(
+    r"^\(?\s*(?:time\s*:?\s*)?\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:to|until|[-–—])\s*"
+    r"[\d.:apm\s\-–—,&]*(?:(?:and|to)\s+[\d.:apm\s\-–—,&]*)*\)?$",
+    re.I,
+)
 _CLOSED_AT_RE = re.compile(r"\b(?:closed|ended|finished|concluded|terminated|rose|close|conclusion|closure)\b", re.I)
 
 
@@ -208,6 +214,14 @@ def _times(text: NormalisedText, span: MinutesSpan) -> tuple[str | None, str | N
         after = [time.hhmm for time in times if closed and time.start >= closed.start()]
         end_time = after[0] if after else times[-1].hhmm
         break
+    for n in range(span.start_line, min(span.header_line + 6, span.end_line) + 1):
+        clean = text.line(n).clean.strip()
+        if _TIME_RANGE_LINE_RE.match(clean):  # "(19:15 TO 19:25 AND 20:25 TO 20:27)" under the heading
+            times = find_times(clean)
+            if len(times) >= 2:
+                start_time = start_time or times[0].hhmm
+                end_time = end_time or times[-1].hhmm
+            break
     if start_time is None:
         for n in range(span.start_line, span.end_line + 1):
             clean = text.line(n).clean

@@ -153,7 +153,7 @@ class _BlockReader:
             offsets.append((position, number))
             position += len(text) + 1
         cursor = 0
-        for piece in split_name_list(joined):
+        for piece in _split_prose_list(joined):
             found = joined.find(piece, cursor)
             cursor = found + len(piece) if found >= 0 else cursor
             line = next((number for start, number in reversed(offsets) if start <= max(found, 0)), self.prose[0][0])
@@ -238,6 +238,21 @@ class _BlockReader:
             return False
         last.name = f"{last.name} {piece}"
         return True
+
+
+#: Where a printed list runs on without a comma: a sentence end ("... and Martin Whelton. Caroline Holland")
+#: or a bracketed role closing a line ("Colin Millar (Democratic Services)" / "Suresh Patel, ...").
+_RUN_ON_RE = re.compile(
+    r"(?<=[a-z]{2}\))\s+(?=[A-Z])|(?<!\b[A-Z][a-z])(?<!Mrs)(?<!Cllr)(?<!Revd)(?<!Prof)(?<=[a-z]{2})\.\s+(?=[A-Z])"
+)
+
+
+def _split_prose_list(text: str) -> list[str]:
+    """Split a prose list of people (see :func:`split_name_list`), also where it runs on without a comma."""
+    pieces: list[str] = []
+    for part in _RUN_ON_RE.split(text):
+        pieces.extend(split_name_list(part))
+    return pieces
 
 
 def _status_marker(cell: str) -> str:
@@ -357,7 +372,8 @@ def read_attendance(text: NormalisedText, start: int, end: int) -> Attendance:
                 rest_cells = tuple(c.strip() for c in rest.split("\t")) if "\t" in rest else None
                 reader.read_content(rest, rest_cells, n)
             continue
-        bare_kind = label_kind(clean) if len(clean) <= 60 and "\t" not in clean and not has_marker(clean) else None
+        bare = len(clean) <= 60 and "\t" not in clean and "," not in clean and not has_marker(clean)
+        bare_kind = label_kind(clean) if bare else None
         if bare_kind and (bare_kind != "present" or re.search(r"\b(?:present|councillors|members)\b", clean, re.I)):
             reader.open_group(bare_kind, clean)
             continue

@@ -17,7 +17,9 @@ from quorum.extract.names import parse_person, split_name_list
 from quorum.model import Declaration, NormalisedText
 
 _DECLARATIONS_TITLE_RE = re.compile(r"declarations?\s+of\s+(?:\w+\s+){0,3}interests?|interests?\s+declared", re.I)
-_DECLARED_RE = re.compile(r"\b(?:each\s+|both\s+|also\s+|then\s+)?declared\s+(?P<what>.+)$")
+_DECLARED_RE = re.compile(
+    r"\b(?:each\s+|both\s+|also\s+|then\s+)?(?:declared|indicated|disclosed|registered)\s+(?P<what>.+)$"
+)
 _INTEREST_WORDS_RE = re.compile(r"interest|pecuniary|prejudicial", re.I)
 _CONTEXT_RE = re.compile(r"^(?:agenda\s+)?(?:item|minute)\s+\d+[a-z]?\b.*$", re.I)
 _ITEM_REF_RE = re.compile(
@@ -56,13 +58,22 @@ def _sentence_after(text: str) -> str:
     return text[: match.start()] if match else text
 
 
-def _paragraphs(text: NormalisedText, start: int, end: int) -> list[tuple[int, str, tuple[str, ...] | None]]:
-    """Group consecutive content lines into paragraphs: (first line, joined clean text, cells of a table row)."""
+def _paragraphs(
+    text: NormalisedText, start: int, end: int, headings: frozenset[int] = frozenset()
+) -> list[tuple[int, str, tuple[str, ...] | None]]:
+    """Group consecutive content lines into paragraphs: (first line, joined clean text, cells of a table row).
+
+    A minute heading line (in ``headings``) stands alone: a PDF prints no gap under it."""
     out: list[tuple[int, str, tuple[str, ...] | None]] = []
     current: list[str] = []
     first = 0
     for n in range(start, min(end, len(text.lines)) + 1):
         line = text.line(n)
+        if n in headings:
+            if current:
+                out.append((first, " ".join(current), None))
+                current = []
+            continue
         if line.cells is not None and line.furniture is None:
             if current:
                 out.append((first, " ".join(current), None))
@@ -162,7 +173,8 @@ def read_declarations(
 
     context: str | None = None
     context_item: ItemHeading | None = None
-    for first, paragraph, cells in _paragraphs(text, start, end):
+    heading_lines = frozenset(n for item in items for n in range(item.line, item.title_end_line + 1))
+    for first, paragraph, cells in _paragraphs(text, start, end, heading_lines):
         owner = item_for(first)
         if owner is not context_item:
             context, context_item = None, owner

@@ -48,7 +48,8 @@ _STOP_RE = re.compile(
     re.IGNORECASE,
 )
 _LIST_ITEM_RE = re.compile(
-    r"^(?:[-•▪◦·]\s*)?(?:\(?(?:[ivxlc]{1,6}|\d{1,2}|[a-z])\)|(?:[ivxlc]{1,6}|\d{1,2}|[a-z])[.)])\s+|^[-•▪◦·]\s+"
+    r"^(?:[-•▪◦·]\s*)?(?:\(?(?:[ivxlc]{1,6}|[IVXLC]{1,6}|\d{1,2}|[a-zA-Z])\)|(?:[ivxlc]{1,6}|\d{1,2}|[a-zA-Z])[.)])\s+"
+    r"|^[-•▪◦·]\s+"
 )
 #: A planning application reference leading a minute's title ("24/01234/FUL - Land at Mill Lane").
 _PLANNING_REF_RE = re.compile(r"^(?:[A-Z]{1,3}/)?\d{2,4}/\d{2,6}(?:/[A-Z]{2,6})?\b")
@@ -294,7 +295,12 @@ def read_resolutions(text: NormalisedText, start: int, end: int, item_lines: set
             after = after.lstrip("( ")
         pieces = [_raw_tail(line.raw, after)] if after else []
         open_sentence = not after or not _ends_sentence(after)
-        list_mode = not after or after.rstrip("*").rstrip().endswith(":") or after.lower().rstrip("*: ") == "that"
+        list_mode = (
+            not after
+            or after.rstrip("*").rstrip().endswith(":")
+            or after.lower().rstrip("*: ") == "that"
+            or bool(_LIST_ITEM_RE.match(after))  # "RESOLVED: (A) That ..." - (B) follows
+        )
         end_line = n
         m = n + 1
         while m <= last:
