@@ -125,5 +125,11 @@ def test_killed_ingest_resumes_to_the_same_store(packs: Path, tmp_path: Path) ->
     argv, env = ingest_command(packs, db)
     done = subprocess.run(argv, env=env, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
-    assert dump(db) == expected
+    resumed = dump(db)
+    differences = {
+        table: {"missing": list(expected[table] - rows)[:3], "extra": list(rows - expected[table])[:3]}
+        for table, rows in resumed.items()
+        if rows != expected.get(table)
+    }
+    assert not differences, differences
     assert searches(db) == searches(clean_db)
