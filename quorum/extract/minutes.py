@@ -29,6 +29,7 @@ from quorum.extract.minutes_declarations import read_declarations
 from quorum.extract.minutes_items import ItemHeading, find_item_headings, read_resolutions
 from quorum.extract.minutes_people import reserves_in_sentence
 from quorum.extract.minutes_spans import CLOSING_RE, MinutesSpan, clean_body, find_minutes_spans, meeting_type
+from quorum.extract.minutes_speakers import speakers_in_text
 from quorum.extract.minutes_votes import read_votes
 from quorum.extract.names import parse_person, split_name_list
 from quorum.model import Attendee, Document, DocumentKind, MinuteItem, Minutes, NormalisedText
@@ -270,6 +271,9 @@ def _read_set(text: NormalisedText, span: MinutesSpan) -> Minutes:
     for heading, item in zip(headings, items, strict=True):
         item.votes = read_votes(text, heading.title_end_line + 1, heading.end_line, roles)
     declarations, no_declarations = read_declarations(text, zone_end + 1, span.end_line, headings, roles)
+    listed = [a.name for a in attendance.present + attendance.apologies + attendance.reserves]
+    listed += [a.name for a in attendance.in_attendance]
+    attendance.in_attendance.extend(speakers_in_text(text, zone_end + 1, span.end_line, listed, frozenset(item_lines)))
     start_time, end_time = _times(text, span)
     return Minutes(
         body=span.body,
