@@ -35,7 +35,30 @@ def decode_text(data: bytes, path: str) -> str:
         ) from None
     if not text.strip():
         raise InputError(path, "the file is empty")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    _refuse_overlong_lines(text, path)
+    return text
+
+
+#: No page of a meeting pack holds a line anywhere near this long; such a file is a dump, not a pack.
+MAX_LINE_CHARS = 1_000_000
+
+
+def _refuse_overlong_lines(text: str, path: str) -> None:
+    """Raise InputError when a line of ``text`` is longer than :data:`MAX_LINE_CHARS`."""
+    if len(text) <= MAX_LINE_CHARS:
+        return
+    start, number = 0, 1
+    while start <= len(text):
+        end = text.find("\n", start)
+        stop = len(text) if end < 0 else end
+        if stop - start > MAX_LINE_CHARS:
+            raise InputError(
+                path, f"line {number} is {stop - start:,} characters long (a pack's lines are under {MAX_LINE_CHARS:,})"
+            )
+        if end < 0:
+            return
+        start, number = end + 1, number + 1
 
 
 def read_text_source(path: str | Path) -> tuple[Source, str]:
