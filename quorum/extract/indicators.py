@@ -42,6 +42,26 @@ _AREA_VALUE = re.compile(r"\((England|London|National)\)\s*$", re.I)
 _FINANCE = re.compile(
     r"\b(?:budget|expenditure|income|outturn|spend|cost|costs|funding|contributions?|forecast|variance)\b|£", re.I
 )
+#: A money label: a finance word, or a total.
+_MONEY_LABEL = re.compile(_FINANCE.pattern + r"|\btotal\b", re.I)
+#: Every ``_MONEY_LABEL`` match in ASCII text holds one of these words, lower-cased: a cheap exact pre-check. (Under
+#: ``re.IGNORECASE`` an ASCII letter also matches three non-ASCII code points, "İ", "ı", "ſ", ruled out by ``isascii``.)
+_MONEY_WORDS = (
+    "budget",
+    "expenditure",
+    "income",
+    "outturn",
+    "spend",
+    "cost",
+    "funding",
+    "contribution",
+    "forecast",
+    "variance",
+    "total",
+)
+_NEGATIVE_SUM = re.compile(r"^\s*-\s?£?\d")
+_FRACTION = re.compile(r"^\d{1,2}\s*/\s*\d{1,2}$")
+_CONTENTS_TITLE = re.compile(r"\bcontents\b|\bindex\b", re.I)
 #: Membership and attendance tables ("Representing Organisation | Title | Attended").
 _ATTENDANCE = re.compile(
     r"\battended\b|\bmembership\b|\bapologies\b|\b(?:board|committee|meeting|member)s?\s+attendance\b", re.I
@@ -231,6 +251,15 @@ def _glance_rows(table: Table, heading: str | None) -> list[Indicator]:
     return indicators
 
 
+def _is_money_label(label: str) -> bool:
+    """True when a row label names money (a finance word or a total): ``_MONEY_LABEL.search``, pre-checked cheaply."""
+    if label.isascii():
+        lowered = label.lower()
+        if not any(word in lowered for word in _MONEY_WORDS):
+            return False
+    return _MONEY_LABEL.search(label) is not None
+
+
 def _is_finance(table: Table) -> bool:
     """True for money tables: a budget/expenditure heading, or a two-column list of money labels or negative sums."""
     if _FINANCE.search(" ".join([table.title or "", *table.header])):
@@ -238,8 +267,8 @@ def _is_finance(table: Table) -> bool:
     if len(table.rows[0]) != 2:
         return False
     labels = [row[0] for row in table.rows if row and row[0]]
-    money = sum(1 for label in labels if _FINANCE.search(label) or re.search(r"\btotal\b", label, re.I))
-    negative = sum(1 for row in table.rows for cell in row[1:] if re.match(r"^\s*-\s?£?\d", cell))
+    money = sum(1 for label in labels if _is_money_label(label))
+    negative = sum(1 for row in table.rows for cell in row[1:] if _NEGATIVE_SUM.match(cell))
     return bool(labels) and (money * 3 >= len(labels) or negative * 3 >= len(table.rows))
 
 
@@ -248,7 +277,7 @@ def _is_attendance(table: Table) -> bool:
     if _ATTENDANCE.search(" ".join([table.title or "", *table.header])):
         return True
     cells = [cell for row in table.rows for cell in row[1:] if cell]
-    fractions = sum(1 for cell in cells if re.match(r"^\d{1,2}\s*/\s*\d{1,2}$", cell))
+    fractions = sum(1 for cell in cells if _FRACTION.match(cell))
     return bool(cells) and fractions * 2 >= len(cells)
 
 
@@ -287,7 +316,7 @@ def extract_indicators(text: NormalisedText, documents: list[Document], tables: 
     del text
     indicators: list[Indicator] = []
     for table in tables:
-        if table.title and re.search(r"\bcontents\b|\bindex\b", table.title, re.I):
+        if table.title and _CONTENTS_TITLE.search(table.title):
             continue
         if not table.rows or _is_finance(table) or _is_attendance(table):
             continue

@@ -51,6 +51,8 @@ _FIELDS: dict[str, re.Pattern[str]] = {
     "enclosures": re.compile(r"^(?:enclosures?|appendices|attachments?)\s*:", re.I),
 }
 _START = re.compile(r"^(?:report\s+(?:for|to)\s*:|report\s+of\s*:)", re.I)
+#: The only characters ``_START`` can open with (no other code point matches "r" under ``re.IGNORECASE``).
+_R = frozenset("rR")
 _SECTION = re.compile(r"^(?:[Ss]ection\s+\d+(?:\.\d+)?\b|\d+(?:\.0)?\s+[A-Z][a-z])")
 _RECOMMENDATIONS = re.compile(r"^recommendations?\s*:?\s*", re.I)
 _REASON = re.compile(r"^reasons?\s*:?\s*(?:\(for\s+recommendations?\))?", re.I)
@@ -68,6 +70,28 @@ _ON_BEHALF = re.compile(
     r"(?P<role>(?:chief\s+financial|monitoring|s\.?\s?151|section\s+151)\s+officer|head\s+of\s+paid\s+service)",
     re.I,
 )
+#: Patterns tested on every line of a report, compiled once.
+_SUMMARY = re.compile(r"^summary", re.I)
+_SECTION_2 = re.compile(r"^section\s+2\b", re.I)
+_SECTION_N = re.compile(r"^section\s+\d", re.I)
+_REASON_WORD = re.compile(r"^reasons?\b", re.I)
+_REASON_LABEL = re.compile(r"^reasons?\s*:?\s*(?:\(for\s+recommendations?\))?\s*", re.I)
+_SECTION_OR_NUMBERED = re.compile(r"^(?:section\s+\d|\d+(?:\.0)?\s+[A-Z])", re.I)
+_FOUR_CAPITALS = re.compile(r"[A-Z]{4}")
+_CLEARANCE_STOP = re.compile(r"^(?:ward\s+councillors|eqia|section\s+\d)", re.I)
+_TAG = re.compile(r"<[^>]+>")
+_DATE_REST = re.compile(r"date\s*:\s*(.+)$", re.I)
+_BEHALF_ALONE = re.compile(r"^on\s+behalf\s+of(?:\s+the)?\s*\*?$", re.I)
+_DATE_LINE = re.compile(r"^date\s*:\s*(.*)$", re.I)
+_CHECKLIST = re.compile(r"^if appropriate, does the report", re.I)
+_NONE_ANSWER = re.compile(r"^(?:none|nil|n/a)\W*$", re.I)
+_NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2}\.?|\.)\s+[A-Z][^.]*:?$")
+_BULLET_OR_DIGIT = re.compile(r"^[-•*]|^\d")
+_COLON_VALUE = re.compile(r":\s*\S")
+_QUESTION_VALUE = re.compile(r"\?\s*\S")
+_POINT_ZERO = re.compile(r"^\d+\.0\s+\S")
+_BACKGROUND_WORD = re.compile(r"background", re.I)
+_START_WINDOW = re.compile(r"subject|date of meeting|responsible officer|exempt", re.I)
 # ------------------------------------------------------------- the report ---
 
 
@@ -97,12 +121,6 @@ class _Lines:
 def _fold_line(clean: str) -> str:
     """Return one line's clean text with white space folded (cached: reports read their lines many times)."""
     return fold_whitespace(clean)
-
-
-@functools.lru_cache(maxsize=4)
-def _folded(raw: str) -> str:
-    """Return ``raw`` with white space folded, cached: every report of a pack checks values against it."""
-    return fold_whitespace(raw)
 
 
 def _value_after(label: re.Pattern[str], raw: str) -> str:
@@ -142,7 +160,7 @@ def _header(lines: _Lines, stop: int) -> tuple[dict[str, tuple[str, int]], int]:
                 current = None
             continue
         blank_run = 0
-        if _SECTION.match(clean) or _RECOMMENDATIONS.match(clean) or re.match(r"^summary", clean, re.I):
+        if _SECTION.match(clean) or _RECOMMENDATIONS.match(clean) or _SUMMARY.match(clean):
             break
         if len(clean) > 300:
             break
@@ -177,12 +195,15 @@ def _header(lines: _Lines, stop: int) -> tuple[dict[str, tuple[str, int]], int]:
 def _find_start_lines(text: NormalisedText, start: int, end: int) -> list[int]:
     """Return the lines in ``start``..``end`` where a report header block begins."""
     starts: list[int] = []
-    for number in range(start, end + 1):
-        clean = text.line(number).clean
-        if _START.match(clean.replace("**", "").strip()):
+    for line in text.lines[start - 1 : end]:
+        clean = line.clean
+        if "*" in clean:
+            clean = clean.replace("**", "").strip()  # clean views are already stripped
+        if clean[:1] in _R and _START.match(clean):
+            number = line.number
             window = " ".join(text.line(n).clean for n in range(number, min(end, number + 12) + 1))
             near = starts and number - starts[-1] <= 10
-            if not near and re.search(r"subject|date of meeting|responsible officer|exempt", window, re.I):
+            if not near and _START_WINDOW.search(window):
                 starts.append(number)
     return starts
 
@@ -206,7 +227,7 @@ def _recommendations(lines: _Lines, body_start: int) -> tuple[str | None, int | 
         clean = lines.clean(number)
         if not clean:
             continue
-        if re.match(r"^section\s+2\b", clean, re.I):
+        if _SECTION_2.match(clean):
             return None, None, None
         if _RECOMMENDATIONS.match(clean) and len(clean) < 400:
             rest = _RECOMMENDATIONS.sub("", clean, count=1).strip()
@@ -220,12 +241,12 @@ def _recommendations(lines: _Lines, body_start: int) -> tuple[str | None, int | 
                 text = lines.clean(following)
                 if not text:
                     continue
-                if _REASON.match(text) and re.match(r"^reasons?\b", text, re.I):
+                if _REASON.match(text) and _REASON_WORD.match(text):
                     reason_line = following
                     break
-                if re.match(r"^(?:section\s+\d|\d+(?:\.0)?\s+[A-Z])", text, re.I) and len(text) < 80:
+                if _SECTION_OR_NUMBERED.match(text) and len(text) < 80:
                     break
-                if text.upper() == text and len(text) < 60 and re.search(r"[A-Z]{4}", text):
+                if text.upper() == text and len(text) < 60 and _FOUR_CAPITALS.search(text):
                     break
                 parts.append(lines.verbatim(following))
                 end = following
@@ -239,18 +260,16 @@ def _recommendations(lines: _Lines, body_start: int) -> tuple[str | None, int | 
 def _reasons(lines: _Lines, start: int) -> str | None:
     """Return the reasons for recommendations that follow a "Reason:" line, up to Section 2."""
     parts: list[str] = []
-    rest = _value_after(
-        re.compile(r"^reasons?\s*:?\s*(?:\(for\s+recommendations?\))?\s*", re.I), lines.text.line(start).raw
-    )
+    rest = _value_after(_REASON_LABEL, lines.text.line(start).raw)
     if rest:
         parts.append(rest)
     for number in range(start + 1, lines.end + 1):
         clean = lines.clean(number)
         if not clean:
             continue
-        if re.match(r"^section\s+\d", clean, re.I) or _SECTION.match(clean):
+        if _SECTION_N.match(clean) or _SECTION.match(clean):
             break
-        if clean.upper() == clean and len(clean) < 60 and re.search(r"[A-Z]{4}", clean):
+        if clean.upper() == clean and len(clean) < 60 and _FOUR_CAPITALS.search(clean):
             break  # "FOR INFORMATION"
         parts.append(lines.verbatim(number))
     return " ".join(parts) or None
@@ -290,10 +309,10 @@ def _clearances(lines: _Lines, start: int, stop: int) -> list[Clearance]:
         clean = lines.clean(number)
         if not clean:
             continue
-        if re.match(r"^(?:ward\s+councillors|eqia|section\s+\d)", clean, re.I):
+        if _CLEARANCE_STOP.match(clean):
             break
         text = lines.verbatim(number)
-        plain = fold_whitespace(re.sub(r"<[^>]+>", " ", text))
+        plain = fold_whitespace(_TAG.sub(" ", text))
         name_match = _NAME_LABEL.match(plain)
         if name_match:
             rest = plain[name_match.end() :]
@@ -302,12 +321,12 @@ def _clearances(lines: _Lines, start: int, stop: int) -> list[Clearance]:
             if role_match:
                 _set_role(current, role_match, pending_behalf)
                 pending_behalf = False
-            date_match = re.search(r"date\s*:\s*(.+)$", plain, re.I)
+            date_match = _DATE_REST.search(plain)
             if date_match:
                 _set_date(current, _ON_BEHALF.split(date_match.group(1))[0])
             clearances.append(current)
             continue
-        if re.match(r"^on\s+behalf\s+of(?:\s+the)?\s*\*?$", plain, re.I):
+        if _BEHALF_ALONE.match(plain):
             pending_behalf = True
             continue
         role_match = _ON_BEHALF.search(plain)
@@ -318,7 +337,7 @@ def _clearances(lines: _Lines, start: int, stop: int) -> list[Clearance]:
                 pending_behalf = False
                 clearances.append(current)
             continue
-        date_match = re.match(r"^date\s*:\s*(.*)$", plain, re.I)
+        date_match = _DATE_LINE.match(plain)
         if date_match:
             _set_date(current, date_match.group(1))
             continue
@@ -345,7 +364,6 @@ def _contact(lines: _Lines, start: int, stop: int) -> tuple[Contact | None, str 
     papers: list[str] = []
     in_papers = False
     in_contact = False
-    folded_source = _folded(lines.text.text)
     for number in range(start + 1, stop + 1):
         clean = lines.clean(number)
         if not clean:
@@ -355,7 +373,7 @@ def _contact(lines: _Lines, start: int, stop: int) -> tuple[Contact | None, str 
         text = lines.verbatim(number)
         if _BACKGROUND.match(clean):
             in_papers, in_contact = True, False
-            rest = _value_after(re.compile(r"^background\s+papers\s*[:\-–]?\s*", re.I), lines.text.line(number).raw)
+            rest = _value_after(_BACKGROUND, lines.text.line(number).raw)
             if rest:
                 papers.append(rest)
             continue
@@ -366,21 +384,21 @@ def _contact(lines: _Lines, start: int, stop: int) -> tuple[Contact | None, str 
             if rest:
                 _fill_contact(contact, rest)
             continue
-        if re.match(r"^if appropriate, does the report", clean, re.I):
+        if _CHECKLIST.match(clean):
             break
         if in_contact and contact is not None and len(clean) < 300:
             _fill_contact(contact, text)
             continue
         if in_papers:
             if (
-                (papers and re.match(r"^(?:none|nil|n/a)\W*$", papers[0], re.I))
+                (papers and _NONE_ANSWER.match(papers[0]))
                 or len(papers) >= 5
-                or (clean.upper() == clean and re.search(r"[A-Z]{4}", clean))
+                or (clean.upper() == clean and _FOUR_CAPITALS.search(clean))
             ):
                 break
             papers.append(text)
     background = " ".join(papers) or None
-    if background and background not in folded_source:
+    if background and background not in lines.text.folded():
         background = papers[0]
     return contact, background
 
@@ -444,16 +462,16 @@ def _is_subheading(lines: _Lines, number: int, clean: str) -> bool:
     before = lines.clean(number - 1) if number > lines.start else ""
     after = lines.clean(number + 1) if number < lines.end else ""
     # "15. Risk Management Implications", "2.1 Introduction"
-    numbered = re.match(r"^\d{1,2}(?:\.\d{1,2}\.?|\.)\s+[A-Z][^.]*:?$", clean) is not None
+    numbered = _NUMBERED_HEADING.match(clean) is not None
     if before or after or not (clean[0].isupper() or numbered) or len(clean.split()) > 8:
         return False
     if clean.endswith((".", ",", ";")) or (clean.endswith(":") and not numbered):
         return False
-    if lines.text.line(number).cells is not None or (re.match(r"^[-•*]|^\d", clean) and not numbered):
+    if lines.text.line(number).cells is not None or (_BULLET_OR_DIGIT.match(clean) and not numbered):
         return False
     if _field_of(clean) is not None or _ANSWER.match(clean) or _CONTACT_LINE.search(clean):
         return False
-    if re.search(r":\s*\S", clean) or re.search(r"\?\s*\S", clean):
+    if _COLON_VALUE.search(clean) or _QUESTION_VALUE.search(clean):
         return False  # "Name: Jo Frost", "Risk included on Directorate risk register? Yes"
     previous = next((lines.clean(n) for n in range(number - 1, lines.start - 1, -1) if lines.clean(n)), "")
     following = next((lines.clean(n) for n in range(number + 1, lines.end + 1) if lines.clean(n)), "")
@@ -477,10 +495,10 @@ def _headings(lines: _Lines, start: int, stop: int | None = None) -> list[Headin
         clean = lines.clean(number)
         if not clean or len(clean) > 90:
             continue
-        if re.match(r"^section\s+\d", clean, re.I) or re.match(r"^\d+\.0\s+\S", clean):
+        if _SECTION_N.match(clean) or _POINT_ZERO.match(clean):
             headings.append(Heading(text=lines.verbatim(number), line=number, level=1))
             in_contact = bool(_CONTACT_SECTION.search(clean) or _CLEARANCE.search(clean))
-        elif _CONTACT_SECTION.search(clean) and re.search(r"background", clean, re.I):
+        elif _CONTACT_SECTION.search(clean) and _BACKGROUND_WORD.search(clean):
             headings.append(Heading(text=lines.verbatim(number), line=number, level=1))
             in_contact = True
         elif not in_contact and _is_subheading(lines, number, clean):
@@ -501,7 +519,7 @@ def _report_end(text: NormalisedText, start: int, limit: int) -> int:
             limit = number - 1
             break
         clean = lines.clean(number)
-        if clean and len(clean) < 100 and _CONTACT_SECTION.search(clean) and re.search(r"background", clean, re.I):
+        if clean and len(clean) < 100 and _CONTACT_SECTION.search(clean) and _BACKGROUND_WORD.search(clean):
             contact_section = number
     if contact_section is not None:
         contact, papers = _contact(_Lines(text, start, limit), contact_section, limit)
@@ -528,14 +546,14 @@ def _section4_end(lines: _Lines, start: int, stop: int) -> int:
             continue
         if in_papers:
             count += 1
-            if count > 5 or (clean.upper() == clean and re.search(r"[A-Z]{4}", clean) and "@" not in clean):
+            if count > 5 or (clean.upper() == clean and _FOUR_CAPITALS.search(clean) and "@" not in clean):
                 break
-            if re.match(r"^if appropriate, does the report", clean, re.I):
+            if _CHECKLIST.match(clean):
                 break
         last = number
     # a trailing checklist ("If appropriate, does the report include ...") belongs to the report
     for number in range(last + 1, min(stop, last + 8) + 1):
-        if re.match(r"^if appropriate, does the report", lines.clean(number), re.I):
+        if _CHECKLIST.match(lines.clean(number)):
             last = number
             for follow in range(number + 1, min(stop, number + 10) + 1):
                 if lines.text.line(follow).cells is not None:

@@ -34,6 +34,11 @@ _GLUED_PAGE_NUMBER = re.compile(r"^(\s*(?:<p>)?\s*)\d{1,3}\s+(?=\d{1,2}\.\s)")
 _OUTER_TAGS = re.compile(r"^(?:\s*<[^>]+>)+|(?:<[^>]+>\s*)+$")
 _NUMBERISH = re.compile(r"^[-+£$]?\s*\d[\d,.]*\s*%?$")
 _FORM_LABEL = re.compile(r"^[A-Z][\w ,'()/&-]{0,60}[:?]$")
+_FORM_START = re.compile(r"^(?:Name|Date)\s*:")
+_LETTER = re.compile(r"[A-Za-z]")
+#: Characters (and "](") that make ``clean_line`` change more than white space: without them a cell's clean view
+#: folds to the same text as the raw cell.
+_MARKUP_CHARS = ("<", "*", "~", "_", "](")
 
 
 def verbatim_text(raw: str) -> str:
@@ -43,6 +48,8 @@ def verbatim_text(raw: str) -> str:
     substring of the raw text (markup only at the edges), else the raw text with
     the outer markup trimmed. White space is folded in both cases.
     """
+    if not any(mark in raw for mark in _MARKUP_CHARS):
+        return fold_whitespace(raw)  # the clean view differs only in white space: it is the folded raw text
     clean = fold_whitespace(clean_line(raw))
     folded = fold_whitespace(raw)
     if clean in folded:
@@ -63,7 +70,12 @@ def raw_cells(line: Line) -> list[str]:
 
 def _strip_page_furniture(cell: str) -> str:
     """Remove page-number paragraphs at the edges of a raw cell that also holds text."""
-    if re.search(r"[A-Za-z]", cell) is None:
+    if "<p>" not in cell:
+        # neither pattern can match: both need a "<p>" or (after white space) a leading digit
+        if not cell.lstrip()[:1].isdigit() or _LETTER.search(cell) is None:
+            return cell
+        return _GLUED_PAGE_NUMBER.sub(r"\1", cell)
+    if _LETTER.search(cell) is None:
         return cell
     previous = None
     while previous != cell:
@@ -199,7 +211,7 @@ def _is_continuation(cells: list[str], previous: list[str]) -> bool:
     return all(i < len(previous) and previous[i] for i in filled) or len(filled) == 1
 
 
-def _merge(previous: list[str], cells: list[str], folded_source: str) -> list[str]:
+def _merge(previous: list[str], cells: list[str], source: NormalisedText) -> list[str]:
     """Append each filled cell of ``cells`` to the same column of ``previous`` when still verbatim."""
     merged = list(previous)
     while len(merged) < len(cells):
@@ -208,18 +220,18 @@ def _merge(previous: list[str], cells: list[str], folded_source: str) -> list[st
         if not cell:
             continue
         joined = f"{merged[i]} {cell}".strip()
-        merged[i] = joined if joined in folded_source else (merged[i] or cell)
+        merged[i] = joined if joined in source.folded() else (merged[i] or cell)
     return merged
 
 
-def _attach_prose(rows: list[list[str]], row_lines: list[int], line: Line, folded_source: str) -> None:
+def _attach_prose(rows: list[list[str]], row_lines: list[int], line: Line, source: NormalisedText) -> None:
     """Put a spilled prose line into the last filled cell of the row above, or as a row of its own."""
     previous = rows[-1]
     filled = [i for i, cell in enumerate(previous) if cell]
     column = filled[-1] if filled else 0
     text = verbatim_text(line.raw)
     joined = f"{previous[column]} {text}".strip()
-    if joined in folded_source:
+    if joined in source.folded():
         previous[column] = joined
         return
     row = [""] * len(previous)
@@ -239,7 +251,7 @@ def _looks_like_header(cells: list[str]) -> bool:
 def _is_form(rows: list[list[str]]) -> bool:
     """True for label/value blocks such as a report's header ("Exempt:\\tNo")."""
     labelled = sum(1 for row in rows if row and _FORM_LABEL.match(row[0]))
-    starts = sum(1 for row in rows if row and re.match(r"^(?:Name|Date)\s*:", row[0]))
+    starts = sum(1 for row in rows if row and _FORM_START.match(row[0]))
     return labelled * 2 >= len(rows) or starts * 2 >= len(rows)
 
 
@@ -255,18 +267,18 @@ def _title_above(text: NormalisedText, first: int) -> str | None:
     return None
 
 
-def _build(text: NormalisedText, block: _Block, folded_source: str, document: int | None) -> Table | None:
+def _build(text: NormalisedText, block: _Block, document: int | None) -> Table | None:
     """Assemble one Table from a block of row lines, or None when it is not a table."""
     rows: list[list[str]] = []
     row_lines: list[int] = []
     for line in block.rows:
         if not is_row_line(line):
             if rows:
-                _attach_prose(rows, row_lines, line, folded_source)
+                _attach_prose(rows, row_lines, line, text)
             continue
         cells = row_cells(line)
         if rows and _is_continuation(cells, rows[-1]):
-            rows[-1] = _merge(rows[-1], cells, folded_source)
+            rows[-1] = _merge(rows[-1], cells, text)
             continue
         rows.append(cells)
         row_lines.append(line.number)
@@ -337,11 +349,10 @@ def extract_tables(text: NormalisedText, documents: list[Document]) -> list[Tabl
     """
     if not text.lines:
         return []
-    folded_source = fold_whitespace(text.text)
     tables: list[Table] = []
     for start, end, index in _document_ranges(text, documents):
         for block in _blocks(text, start, end):
-            table = _build(text, block, folded_source, index)
+            table = _build(text, block, index)
             if table is not None:
                 tables.append(table)
     return tables

@@ -32,6 +32,9 @@ _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:\d{1,3}|page\s+\d{1,4}(?:\s+of\s+\d{1,4
 #: fullmatch plus a substring test: the equivalent single regex backtracks cubically on long runs of dashes.
 _TABLE_RULE_CHARS = re.compile(r"[\s|:\-=+]*")
 _PIPE_ROW = re.compile(r"^(?:-\s+)?\|.*\|\s*$")
+#: The letters furniture can open with ("This page is intentionally left blank", "Page 3"); a line opening with any
+#: other letter is content. (No other character matches "t" or "p" under ``re.IGNORECASE``: checked.)
+_FURNITURE_INITIALS = frozenset("tTpP")
 
 #: Lines longer than this go through linear-time versions of the tag and link substitutions, whose
 #: regexes backtrack quadratically on hostile lines (40 kB of "<http:" took 47 s). Results are identical.
@@ -109,7 +112,7 @@ def clean_line(raw: str) -> str:
 
 def split_cells(clean: str) -> tuple[str, ...] | None:
     """Return the cells of a tab-separated or pipe-table row, or None for prose."""
-    if _PIPE_ROW.match(clean):
+    if "|" in clean and _PIPE_ROW.match(clean):
         body = clean[clean.index("|") :].strip()
         return tuple(cell.strip() for cell in body.strip("|").split("|"))
     if "\t" in clean:
@@ -121,6 +124,9 @@ def classify_furniture(clean: str) -> str | None:
     """Name the kind of page furniture a clean line is, or None for content."""
     if not clean:
         return None
+    first = clean[0]
+    if first.isalpha() and first not in _FURNITURE_INITIALS:
+        return None  # a notice opens with "this" (or non-word characters), a page number with a digit, "-" or "page"
     if _BLANK_NOTICE.match(clean):
         return BLANK_PAGE_NOTICE
     if "--" in clean and _TABLE_RULE_CHARS.fullmatch(clean):
@@ -162,20 +168,18 @@ def normalise(source: Source, text: str, pages: list[int | None] | None = None) 
     if pages is not None and len(pages) != len(raw_lines):
         raise ValueError(f"pages has {len(pages)} entries for {len(raw_lines)} lines")
     lines: list[Line] = []
+    append = lines.append
+    page: int | None = None
     for index, raw in enumerate(raw_lines):
+        if pages is not None:
+            page = pages[index]
+        if not raw or raw.isspace():
+            append(Line(index + 1, raw, "", page, None, None))  # what the general path gives a blank line
+            continue
         clean = clean_line(raw)
         furniture = classify_furniture(clean)
         cells = split_cells(clean) if furniture is None else None
-        lines.append(
-            Line(
-                number=index + 1,
-                raw=raw,
-                clean=clean,
-                page=pages[index] if pages is not None else None,
-                furniture=furniture,
-                cells=cells,
-            )
-        )
+        append(Line(index + 1, raw, clean, page, furniture, cells))
     if pages is not None:
         _mark_running_headers(lines)
     return NormalisedText(source=source, text=text, lines=lines)
