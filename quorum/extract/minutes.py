@@ -51,7 +51,7 @@ _RESERVE_TITLE_RE = re.compile(r"\b(?:reserve|substitut)", re.I)
 _APOLOGY_SENTENCE_RE = re.compile(
     r"\bapolog(?:y|ies)(?:\s+for\s+(?:absence|lateness))?\s+(?:(?:was|were|had\s+been|have\s+been)\s+"
     r"(?:received|submitted|given|tendered|made|noted|sent|reported)\s+(?:from|on\s+behalf\s+of|by)"
-    r"|from)\s+(?:(?:the\s+following\s+)?(?:members|councillors)\s*:?\s*)?(?P<who>(?:[^.]|\.(?=\s*[a-z,]))+)",
+    r"|from)\s+(?:(?:the\s+following\s+)?(?:members|councillors)\s*:?\s*)?(?P<who>(?:[^.]|\.(?=\s*(?-i:[a-z,])))+)",
     re.I,
 )
 _COMMENCED_RE = re.compile(
@@ -144,6 +144,14 @@ def _item_people(text: NormalisedText, item: ItemHeading, attendance: Attendance
                     if person and person.name not in known_apologies and person.name not in present:
                         known_apologies.add(person.name)
                         attendance.apologies.append(Attendee(person.name, n, honorific=person.honorific))
+    if _RESERVE_TITLE_RE.search(item.title) or _APOLOGY_TITLE_RE.search(item.title):
+        for starts, paragraph in _paragraphs(text, item.title_end_line + 1, item.end_line):
+            for reserve in reserves_in_sentence(paragraph, starts[0][1]):  # "Mr H Lloyd" / "attended as ..."
+                offset = paragraph.find(reserve.name)
+                reserve.line = next(number for position, number in reversed(starts) if position <= max(offset, 0))
+                if reserve.name not in known_reserves:
+                    known_reserves.add(reserve.name)
+                    attendance.reserves.append(reserve)
     for n in range(item.line + 1, item.end_line + 1):
         line = text.line(n)
         if not line.is_content:

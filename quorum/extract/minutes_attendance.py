@@ -373,6 +373,7 @@ def read_attendance(text: NormalisedText, start: int, end: int) -> Attendance:
                 reader.read_content(rest, rest_cells, n)
             continue
         bare = len(clean) <= 60 and "\t" not in clean and "," not in clean and not has_marker(clean)
+        bare = bare and clean.count("(") == clean.count(")")  # not the end of a role wrapped over lines
         bare_kind = label_kind(clean) if bare else None
         if bare_kind and (bare_kind != "present" or re.search(r"\b(?:present|councillors|members)\b", clean, re.I)):
             reader.open_group(bare_kind, clean)

@@ -47,7 +47,10 @@ def _kind(what: str) -> str | None:
         return "non-pecuniary"
     if "pecuniary" in lowered:
         return "pecuniary"
-    if re.search(r"personal|prejudicial|other\s+registrable|registrable|non-registrable|other\s+interest", lowered):
+    if re.search(
+        r"personal|prejudicial|other\s+registrable|registrable|non-registrable|other\s+(?:significant\s+)?interest",
+        lowered,
+    ):
         return "other"
     return None
 

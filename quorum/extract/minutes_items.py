@@ -71,6 +71,10 @@ class ItemHeading:
 
 
 def _number_key(number: str) -> int:
+    """The number minutes run on by: "230" and "CAB 12" give 230 and 12; "23/45" (year/number) gives 45."""
+    slashed = re.search(r"\d+/(\d+)", number)
+    if slashed:
+        return int(slashed.group(1))
     digits = re.search(r"\d+", number)
     return int(digits.group(0)) if digits else -1
 

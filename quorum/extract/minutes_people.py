@@ -35,20 +35,20 @@ ROLE_WORDS_RE = re.compile(
     r"|Assistant|Lead|Leader|Member|Holder|Commander|Coordinator|Co-ordinator|Consultant|Secretary|Minute"
     r"|Treasurer|Analyst|Specialist|Nurse|Principal|Deputy|Chair|Chairman|Mayor)\b"
 )
+#: A member named in a sentence: "Councillor A Khan", "Cllr Mrs Shah", or by title alone ("Mr H Lloyd").
+_WHO = r"(?:(?:Councillor|Cllr)\.?\s+(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?|(?:Mrs|Mr|Ms|Miss|Dr|Sir|Dame)\.?\s+)"
+_WHO_NAME = _WHO + r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}"
 _RESERVE_SENTENCE_RES = (
     re.compile(
-        r"(?P<reserve>(?:Councillor|Cllr)\.?\s+[A-Z][^,;()]*?)\s+(?:attended|was\s+present|attending)\s+as\s+"
+        r"(?P<reserve>" + _WHO + r"[A-Z][^,;().]*?)\s+(?:attended|was\s+present|attending)\s+as\s+"
         r"(?:a\s+|the\s+)?(?:duly\s+appointed\s+)?(?:reserve|substitute)(?:\s+member)?\s+for\s+"
-        r"(?P<for>(?:Councillor|Cllr)\.?\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
+        r"(?P<for>" + _WHO_NAME + r")"
     ),
     re.compile(
-        r"(?P<reserve>(?:Councillor|Cllr)\.?\s+[A-Z][^,;()]*?)\s+(?:substituted|substituting|deputised|deputising)"
-        r"\s+for\s+(?P<for>(?:Councillor|Cllr)\.?\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
+        r"(?P<reserve>" + _WHO + r"[A-Z][^,;().]*?)\s+(?:substituted|substituting|deputised|deputising)"
+        r"\s+for\s+(?P<for>" + _WHO_NAME + r")"
     ),
-    re.compile(
-        r"(?P<reserve>(?:Councillor|Cllr)\.?\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})\s+"
-        r"(?:for|replacing|in\s+place\s+of)\s+(?P<for>(?:Councillor|Cllr)\.?\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
-    ),
+    re.compile(r"(?P<reserve>" + _WHO_NAME + r")\s+(?:for|replacing|in\s+place\s+of)\s+(?P<for>" + _WHO_NAME + r")"),
 )
 _ROLE_AS_NAME_RE = re.compile(
     r"^(?:the\s+)?(?:(?:right\s+)?worshipful\s+)?(?:the\s+)?(?:deputy\s+|lord\s+)?(?:mayor|chair(?:man|person)?"

@@ -33,6 +33,7 @@ _MOVED_RE = re.compile(
 _MOVED_BY_RE = re.compile(
     r"\b(?:moved|proposed)\s+by\s+(?P<mover>" + _NAME + r"),?\s+(?:and\s+)?seconded\s+by\s+(?P<seconder>" + _NAME + r")"
 )
+_SECONDED_BY_RE = re.compile(r"\bseconded\s+by\s+(?P<seconder>" + _NAME + r")")
 _SECONDED_RE = re.compile(r"(?P<seconder>" + _NAME + r")\s+(?i:seconded)\b")
 _LABELLED_RE = re.compile(
     r"^(?P<label>Proposer|Proposed(?:\s+by)?|Mover|Moved(?:\s+by)?|Seconder|Seconded(?:\s+by)?)\s*[:\-–]\s*(?P<who>.+)$",
@@ -133,6 +134,10 @@ class _VoteReader:
             vote.mover = _person_name(moved.group("mover"), self.roles)
             if moved.group("seconder"):
                 vote.seconder = _person_name(moved.group("seconder"), self.roles)
+            else:  # "Mr Patel moved, seconded by Ms O'Neill, the following amendment"
+                seconded_by = _SECONDED_BY_RE.search(sentence, moved.end())
+                if seconded_by:
+                    vote.seconder = _person_name(seconded_by.group("seconder"), self.roles)
         elif self.current is not None and self.current.seconder is None and self.current.mover:
             seconded = _SECONDED_RE.search(sentence)
             if seconded:
