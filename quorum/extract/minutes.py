@@ -74,12 +74,16 @@ def minutes_spans_for(text: NormalisedText, documents: list[Document]) -> list[M
     """
     spans: list[MinutesSpan] = []
     covered: list[tuple[int, int]] = []
+    whole = find_minutes_spans(text)
     for index, document in enumerate(documents):
         if document.kind != DocumentKind.MINUTES:
             continue
         start, end = document.span.start_line, document.span.end_line
         found = find_minutes_spans(text, start, end)
         covered.append((start, end))
+        if not found and spans and _continues(text, whole, spans[-1], start):
+            spans[-1].end_line = max(spans[-1].end_line, end)  # a minute's title ("MINUTES OF THE ...") split the set
+            continue
         if len(found) == 1:
             span = found[0]
             span.start_line, span.end_line = start, end
@@ -110,6 +114,14 @@ def minutes_spans_for(text: NormalisedText, documents: list[Document]) -> list[M
             spans.append(span)
     spans.sort(key=lambda s: s.start_line)
     return spans
+
+
+def _continues(text: NormalisedText, whole: list[MinutesSpan], previous: MinutesSpan, start: int) -> bool:
+    """True when a minutes document starting at ``start`` carries on the set ``previous`` (nothing but blank
+    lines between them, and one set read over the whole text covers both)."""
+    if any(text.line(n).is_content for n in range(previous.end_line + 1, start)):
+        return False
+    return any(span.start_line <= previous.header_line and span.end_line >= start for span in whole)
 
 
 def _roles_from_elections(items: list[MinuteItem]) -> dict[str, tuple[str, int]]:

@@ -23,7 +23,8 @@ _DECLARED_RE = re.compile(
 _INTEREST_WORDS_RE = re.compile(r"interest|pecuniary|prejudicial", re.I)
 _CONTEXT_RE = re.compile(r"^(?:agenda\s+)?(?:item|minute)\s+\d+[a-z]?\b.*$", re.I)
 _ITEM_REF_RE = re.compile(
-    r"\b(?P<item>(?:agenda\s+)?(?:item|minute)s?\s+(?:no\.?\s*)?\d+[a-z]?(?:\s+on\s+the\s+agenda)?(?:\s*\([^)]*\))?)",
+    r"\b(?P<item>(?:agenda\s+)?(?:item|minute)s?\s+(?:no\.?\s*)?\d+[a-z]?(?:\s+on\s+the\s+agenda)?(?:\s*\([^)]*\))?"
+    r"|(?-i:[A-Z]{2,4})[ /]\d{1,4}\b)",  # "in CAB 104", "in PL/12": a minute named by its prefixed number
     re.I,
 )
 _NONE_RE = re.compile(

@@ -23,7 +23,8 @@ from quorum.normalise.dates import DATE_RE
 from quorum.normalise.lines import BLANK_PAGE_NOTICE
 
 _ITEM_RE = re.compile(
-    r"^(?:minute\s+(?:no\.?\s*)?)?(?P<num>(?:[A-Z]{1,4}[/.\-]?)?\d{1,4}(?:[./]\d{1,4})?[a-z]?)(?:[.:)]|\s+[-–—])?\s+"
+    r"^(?:minute\s+(?:no\.?\s*)?)?(?P<num>(?:[A-Z]{1,4}[/.\-]?|(?-i:[A-Z]{2,4})\s)?\d{1,4}(?:[./]\d{1,4})?[a-z]?)"
+    r"(?:[.:)]|\s+[-–—])?\s+"
     r"(?P<title>\S.*)$",
     re.IGNORECASE,
 )
@@ -92,8 +93,10 @@ def _candidate(text: NormalisedText, n: int) -> tuple[str, str] | None:
     number, title = match.group("num"), match.group("title").strip()
     if not title[:1].isupper() and title[:1] not in "“\"'‘" and not _PLANNING_REF_RE.match(title):
         return None
-    if re.match(r"^[A-Za-z]", number) and not re.match(r"^(?:minute|[A-Z]{1,4}[/.\-]?\d)", clean, re.I):
+    if re.match(r"^[A-Za-z]", number) and not re.match(r"^(?:minute|[A-Z]{1,4}[/.\-]?\d|[A-Z]{2,4}\s\d)", clean, re.I):
         return None
+    if re.match(r"^[A-Za-z]+\s", number) and not re.match(r"^[A-Z]{2,4}\s\d", clean):
+        return None  # "CAB 101" - a prefix apart from its number only in capitals
     if _MONTH_START_RE.match(title) or DATE_RE.match(clean) or len(title) > 200:
         return None
     words = title.split()

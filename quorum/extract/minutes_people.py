@@ -50,6 +50,14 @@ _RESERVE_SENTENCE_RES = (
     ),
     re.compile(r"(?P<reserve>" + _WHO_NAME + r")\s+(?:for|replacing|in\s+place\s+of)\s+(?P<for>" + _WHO_NAME + r")"),
 )
+_ROLE_WORD = r"(?:[A-Z][\w'’&-]*|of|to|the|and|for)"
+#: A job title printed before the name: "Chief Fire Officer Huw Thomas", "Treasurer Paul Morgan".
+#: Ranks used as titles ("Chief Superintendent Simon Ovens", "Borough Commander ...") are not job titles here.
+_ROLE_FIRST_RE = re.compile(
+    r"^(?P<role>(?:" + _ROLE_WORD + r"\s+){0,4}?(?:Officer|Treasurer|Clerk|Director|Manager|Executive|Solicitor"
+    r"|Accountant|Adviser|Advisor|Secretary|Engineer|Auditor|Lawyer|Planner)(?:\s+(?:to|of)\s+the\s+[A-Z]\w+)?)"
+    r"\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][\w'’-]+){1,2})$"
+)
 _ROLE_AS_NAME_RE = re.compile(
     r"^(?:the\s+)?(?:(?:right\s+)?worshipful\s+)?(?:the\s+)?(?:deputy\s+|lord\s+)?(?:mayor|chair(?:man|person)?"
     r"|vice[- ]chair(?:man|person)?|leader(?:\s+of\s+the\s+council)?)$",
@@ -92,6 +100,11 @@ def read_person(text: str) -> tuple[str, str | None, list[str]] | None:
     "Jane Doe – Head of Planning" (a role after a dash).
     """
     base, roles = split_roles(strip_marker(text)[1])
+    role_first = _ROLE_FIRST_RE.match(base.strip())
+    if role_first and not roles:
+        person = parse_person(role_first.group("name"))
+        if person is not None:  # "Chief Fire Officer Huw Thomas", "Clerk to the Authority Anwen Lewis"
+            return person.name, person.honorific, [role_first.group("role")]
     named = [r for r in roles if re.match(r"^(?:Councillors?|Cllrs?)\b", r)]
     if named and _ROLE_AS_NAME_RE.match(base.strip()):
         inner = parse_person(named[0])

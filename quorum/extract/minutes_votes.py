@@ -222,6 +222,10 @@ class _VoteReader:
 _NAMED_HEADER_RE = re.compile(r"^(?:For|Against|Abstentions?|Abstain(?:ed|ing)?|In\s+favour)(?:\s*\(\d+\))?$", re.I)
 
 
+#: Paragraphs of a decision record that report options and reasons, not how a question was decided.
+_NOT_A_VOTE_RE = re.compile(r"^(?:Alternative\s+options|Other\s+options|Options\s+considered|Reasons?\s+for)\b", re.I)
+
+
 def _side(text: str) -> str:
     lowered = text.strip().lower()
     if lowered.startswith("against"):
@@ -298,6 +302,8 @@ def read_votes(text: NormalisedText, start: int, end: int, roles: dict[str, str]
             getattr(reader.current, f"{reader.named_side}_names").extend(_names(clean))
             continue
         reader.named_side = None
+        if _NOT_A_VOTE_RE.match(clean):
+            continue  # "Alternative options considered: To freeze charges, which was rejected ..."
         for sentence in _SENTENCE_SPLIT_RE.split(clean):
             reader.sentence(sentence, n)
     return reader.votes
