@@ -109,7 +109,7 @@ def minutes_spans_for(text: NormalisedText, documents: list[Document]) -> list[M
                     document=index,
                 )
             )
-    for span in find_minutes_spans(text):
+    for span in whole:
         if not any(span.start_line <= hi and span.end_line >= lo for lo, hi in covered):
             spans.append(span)
     spans.sort(key=lambda s: s.start_line)

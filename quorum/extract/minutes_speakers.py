@@ -45,6 +45,9 @@ _BRACKET_RE = re.compile(
     + r")\b)"
 )
 
+_VERB_RE = re.compile(r"\b(?:" + _VERBS + r")\b")
+_NAME_START_RE = re.compile(r"[A-Z][a-z'’]+[- ][A-Z][\w'’-]+\s*[,(]")
+
 
 def _key(name: str) -> tuple[str, str]:
     """(surname, first initial) of a printed name, titles dropped: "Mr J Betts" and "John Betts" agree."""
@@ -109,6 +112,8 @@ def speakers_in_text(
     for starts, paragraph in _paragraphs(text, start, end):
         if starts and starts[0][1] in skip:
             continue
+        if not _VERB_RE.search(paragraph) or not _NAME_START_RE.search(paragraph):
+            continue  # a cheap test first: most paragraphs name nobody speaking
         found: list[tuple[int, str, str]] = []
         for pattern in (_COMMA_RE, _BRACKET_RE):
             for match in pattern.finditer(paragraph):
