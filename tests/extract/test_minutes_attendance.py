@@ -255,6 +255,17 @@ def test_corporate_parenting_vice_chair_in_the_chair_and_inline_markers() -> Non
         "Valerie Griffin",
     ]
     assert minutes.apologies == [] and minutes.reserves == []
+    # no "In attendance" list: the officers and guests who spoke are named with their role where they speak
+    # (193 "Emma Hedley, Designated Nurse ..., introduced", 197 "Zoe Sargent, Head of ..., CNWL, confirmed",
+    # 201, 207 "Paul Hewitt, Divisional Director, ..., informed", 255 "Dipika Patel (Business ...) added");
+    # 195 "Peter Tolley, the Head of Service, ..., and his staff were proactive" is not speaking
+    assert [(p.name, p.role, p.line) for p in minutes.in_attendance] == [
+        ("Emma Hedley", "Designated Nurse for Children Looked After (CLA)", 193),
+        ("Zoe Sargent", "Head of Children's Services and Operations, CNWL", 197),
+        ("Mellina Williamson-Taylor", "Head of the Virtual School", 201),
+        ("Paul Hewitt", "Divisional Director, Children and Young People Services", 207),
+        ("Dipika Patel", "Business Intelligence Partner, Performance-Targeted and Early Intervention", 255),
+    ]
 
 
 def test_label_kinds() -> None:

@@ -241,3 +241,21 @@ def test_resolution_openers(line: str, verb: str) -> None:
 )
 def test_not_resolution_openers(line: str) -> None:
     assert resolution_start(line) is None
+
+
+@pytest.mark.parametrize(
+    ("pack", "start", "meeting_type"),
+    [("council", 219, "ANNUAL"), ("council", 412, "EXTRAORDINARY"), ("council", 1166, None)],
+)
+def test_meeting_type_kept_beside_the_body(pack: str, start: int, meeting_type: str | None) -> None:
+    # 219 "COUNCIL (ANNUAL) MINUTES", 412 "COUNCIL EXTRAORDINARY MINUTES", 1166 "CABINET": the body is the same
+    minutes = _by_start(pack, start)
+    assert minutes.meeting_type == meeting_type
+    assert minutes.body in ("COUNCIL", "CABINET")
+
+
+def test_declared_interest_stops_before_what_the_member_did() -> None:
+    # 268 "Councillor Susan Hall declared a disclosable non-pecuniary interest and would leave the Chamber ..."
+    minutes = _by_start("council", 219)
+    hall = next(d for d in minutes.declarations if d.member == "Susan Hall")
+    assert hall.interest == "a disclosable non-pecuniary interest"
