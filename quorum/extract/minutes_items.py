@@ -201,6 +201,8 @@ def _wrapped_title(text: NormalisedText, n: int, title: str, limit: int) -> tupl
             return " ".join(parts), m
         if (
             m - n > 3
+            or (title.isupper() and not clean.isupper())  # a title in capitals goes on in capitals
+            or _ends_sentence(clean)  # a title has no full stop: this is the minute's first sentence
             or "\t" in clean
             or _ends_sentence(parts[-1])
             or parts[-1].endswith(":")
