@@ -40,7 +40,7 @@ _BRACKET_RE = re.compile(
     r"(?:^|(?<=[,;:]\s)|(?<=\.\s)|(?<=\band\s))(?P<name>" + _NAME + r")\s*\((?P<role>[^()]{3,120})\)"
     r"(?=(?:,?\s+and\s+"
     + _NAME
-    + r"\s*\([^()]{3,120}\))*,?\s+(?:(?:then|also|briefly|further)\s+)?(?:"
+    + r"\s*\([^()]{3,120}\)){0,4},?\s+(?:(?:then|also|briefly|further)\s+)?(?:"
     + _VERBS
     + r")\b)"
 )
