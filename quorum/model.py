@@ -16,8 +16,11 @@ Conventions that hold for every record:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import enum
+import itertools
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -477,6 +480,10 @@ def fold_whitespace(text: str) -> str:
     return " ".join(text.split())
 
 
+#: The non-ASCII code points that ``re.IGNORECASE`` matches to an ASCII letter, and that letter.
+_IGNORECASE_ASCII = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+
+
 @dataclass(slots=True)
 class NormalisedText:
     """A source read into lines: raw and clean views side by side.
@@ -489,6 +496,8 @@ class NormalisedText:
     lines: list[Line]
     #: ``fold_whitespace(text)``, computed on first use by :meth:`folded` (extractors test verbatim values against it).
     folded_cache: str | None = field(default=None, repr=False, compare=False)
+    #: Derived per-text indexes built on first use: see :meth:`content_numbers` and :meth:`lines_containing`.
+    index_cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def line(self, number: int) -> Line:
         """Return the line with the given 1-based number."""
@@ -499,6 +508,95 @@ class NormalisedText:
         if self.folded_cache is None:
             self.folded_cache = fold_whitespace(self.text)
         return self.folded_cache
+
+    def content_numbers(self, start: int = 1, end: int | None = None) -> list[int]:
+        """Return the numbers of the content lines (``Line.is_content``) in ``start``..``end``, in order.
+
+        The same list as ``[n for n in range(start, end + 1) if self.line(n).is_content]`` (``end`` defaults to
+        the last line and is clipped to it), from an index built once per text: a slice, not a scan.
+        """
+        numbers = self.index_cache.get("content")
+        if numbers is None:
+            numbers = self.index_cache["content"] = [line.number for line in self.lines if line.is_content]
+        last = len(self.lines) if end is None else min(end, len(self.lines))
+        return numbers[bisect.bisect_left(numbers, start) : bisect.bisect_right(numbers, last)]
+
+    def lines_containing(self, *words: str) -> frozenset[int]:
+        """Return the numbers of the lines whose clean text contains one of ``words``, ignoring case.
+
+        Case is ignored exactly as ``re.IGNORECASE`` ignores it, so a line outside the set can never match a
+        case-insensitive (or case-sensitive) pattern that needs one of the words: callers test only the lines in
+        the set instead of every line. Built once per text and distinct ``words`` (a few substring searches of the
+        whole text, not a pass over its lines), then cached. Assumes the lines are not changed after normalising.
+        """
+        key = ("containing", words)
+        found = self.index_cache.get(key)
+        if found is None:
+            if any("\n" in word for word in words):
+                raise ValueError("a clean line holds no newline")
+            if all(word.isascii() for word in words):
+                found = self._lines_with_ascii_words(words)
+            else:
+                found = self._lines_with_pattern(re.compile("|".join(map(re.escape, words)), re.IGNORECASE))
+            self.index_cache[key] = found
+        return found
+
+    def _lines_with_ascii_words(self, words: tuple[str, ...]) -> frozenset[int]:
+        """Lines holding one of the ASCII ``words`` as ``re.IGNORECASE`` matches them, by a byte search.
+
+        Under ``re.IGNORECASE`` an ASCII letter matches its two cases and only four other code points ("İ" and
+        "ı" match "i", "ſ" matches "s", the Kelvin sign matches "k"; checked over every code point). With those
+        four mapped, the UTF-8 bytes lower-cased (ASCII only: other characters are bytes >= 0x80 that no ASCII
+        byte equals) hold a word exactly where the text holds a re.IGNORECASE match of it.
+        """
+        folded = self._ascii_folded_clean()
+        numbers: set[int] = set()
+        for word in {word.lower().encode("ascii") for word in words}:
+            line, counted = 1, 0
+            position = folded.find(word)
+            while position != -1:
+                line += folded.count(b"\n", counted, position)
+                numbers.add(line)
+                following = folded.find(b"\n", position + len(word))  # on to the next line
+                if following == -1:
+                    break
+                line += folded.count(b"\n", position, following + 1)
+                counted = following + 1
+                position = folded.find(word, counted)
+        return frozenset(numbers)
+
+    def _lines_with_pattern(self, pattern: re.Pattern[str]) -> frozenset[int]:
+        """Lines where ``pattern`` (which cannot match a newline) finds a match, by one scan of the joined text."""
+        joined, starts = self._joined_clean()
+        numbers: set[int] = set()
+        position = 0
+        while (match := pattern.search(joined, position)) is not None:
+            number = bisect.bisect_right(starts, match.start())
+            numbers.add(number)
+            if number >= len(starts):
+                break
+            position = starts[number]
+        return frozenset(numbers)
+
+    def _joined_clean(self) -> tuple[str, list[int]]:
+        """Return the clean lines joined by newlines and the offset where each line starts in that string."""
+        joined = self.index_cache.get("joined")
+        if joined is None:
+            cleans = [line.clean for line in self.lines]
+            starts = [0, *itertools.accumulate(len(clean) + 1 for clean in cleans[:-1])]
+            joined = self.index_cache["joined"] = ("\n".join(cleans), starts)
+        return joined
+
+    def _ascii_folded_clean(self) -> bytes:
+        """Return the joined clean lines as UTF-8 with ASCII letters lower-cased as ``re.IGNORECASE`` folds them."""
+        folded = self.index_cache.get("ascii_folded")
+        if folded is None:
+            joined = self._joined_clean()[0]
+            if any(char in joined for char in _IGNORECASE_ASCII):
+                for char, letter in _IGNORECASE_ASCII.items():
+                    joined = joined.replace(char, letter)
+            folded = self.index_cache["ascii_folded"] = joined.encode("utf-8", "surrogatepass").lower()
+        return folded
 
     def raw_between(self, start: int, end: int) -> str:
         """Return the raw text of lines ``start``..``end`` (inclusive), joined by newlines."""

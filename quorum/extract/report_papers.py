@@ -53,7 +53,7 @@ class Paper:
 
 def _content(text: NormalisedText, start: int, end: int) -> list[int]:
     """Return the numbers of the content lines (not blank, not page furniture) in ``start``..``end``."""
-    return [n for n in range(start, end + 1) if text.line(n).is_content]
+    return text.content_numbers(start, end)
 
 
 def _date_only(clean: str) -> tuple[str | None, str | None]:

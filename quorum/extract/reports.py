@@ -51,8 +51,6 @@ _FIELDS: dict[str, re.Pattern[str]] = {
     "enclosures": re.compile(r"^(?:enclosures?|appendices|attachments?)\s*:", re.I),
 }
 _START = re.compile(r"^(?:report\s+(?:for|to)\s*:|report\s+of\s*:)", re.I)
-#: The only characters ``_START`` can open with (no other code point matches "r" under ``re.IGNORECASE``).
-_R = frozenset("rR")
 _SECTION = re.compile(r"^(?:[Ss]ection\s+\d+(?:\.\d+)?\b|\d+(?:\.0)?\s+[A-Z][a-z])")
 _RECOMMENDATIONS = re.compile(r"^recommendations?\s*:?\s*", re.I)
 _REASON = re.compile(r"^reasons?\s*:?\s*(?:\(for\s+recommendations?\))?", re.I)
@@ -195,12 +193,13 @@ def _header(lines: _Lines, stop: int) -> tuple[dict[str, tuple[str, int]], int]:
 def _find_start_lines(text: NormalisedText, start: int, end: int) -> list[int]:
     """Return the lines in ``start``..``end`` where a report header block begins."""
     starts: list[int] = []
-    for line in text.lines[start - 1 : end]:
-        clean = line.clean
+    # _START needs "report" once "**" is dropped: only lines holding one or the other can open a header block
+    candidates = text.lines_containing("report") | text.lines_containing("**")
+    for number in sorted(n for n in candidates if start <= n <= end):
+        clean = text.line(number).clean
         if "*" in clean:
             clean = clean.replace("**", "").strip()  # clean views are already stripped
-        if clean[:1] in _R and _START.match(clean):
-            number = line.number
+        if _START.match(clean):
             window = " ".join(text.line(n).clean for n in range(number, min(end, number + 12) + 1))
             near = starts and number - starts[-1] <= 10
             if not near and _START_WINDOW.search(window):

@@ -17,6 +17,7 @@ so every cell is a verbatim substring of the source.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -27,6 +28,8 @@ from quorum.normalise.lines import clean_line
 _GAP_FURNITURE = {"page_number", "table_rule", "running_header"}
 #: Short words printed across a page that are not content (watermarks).
 _WATERMARK = re.compile(r"^(?:draft|confidential|restricted|official(?:[- ]sensitive)?|not protectively marked)$", re.I)
+#: The key of the row-line index in ``NormalisedText.index_cache``.
+_ROWS_KEY = "tables.row_lines"
 #: How many non-row lines may separate two rows of the same table.
 _MAX_GAP = 6
 _EDGE_PAGE_PARA = re.compile(r"^\s*<p>\s*\d{1,3}\s*</p>\s*|\s*<p>\s*\d{1,3}\s*</p>\s*$")
@@ -36,9 +39,6 @@ _NUMBERISH = re.compile(r"^[-+£$]?\s*\d[\d,.]*\s*%?$")
 _FORM_LABEL = re.compile(r"^[A-Z][\w ,'()/&-]{0,60}[:?]$")
 _FORM_START = re.compile(r"^(?:Name|Date)\s*:")
 _LETTER = re.compile(r"[A-Za-z]")
-#: Characters (and "](") that make ``clean_line`` change more than white space: without them a cell's clean view
-#: folds to the same text as the raw cell.
-_MARKUP_CHARS = ("<", "*", "~", "_", "](")
 
 
 def verbatim_text(raw: str) -> str:
@@ -46,10 +46,11 @@ def verbatim_text(raw: str) -> str:
 
     Takes a raw fragment (a line or a cell); returns its clean view when that is a
     substring of the raw text (markup only at the edges), else the raw text with
-    the outer markup trimmed. White space is folded in both cases.
+    the outer markup trimmed. White space is folded in both cases. Without "<", "*", "~", "_" and "](" the clean
+    view differs from the raw text only in white space, so the folded raw text is the answer.
     """
-    if not any(mark in raw for mark in _MARKUP_CHARS):
-        return fold_whitespace(raw)  # the clean view differs only in white space: it is the folded raw text
+    if "<" not in raw and "*" not in raw and "~" not in raw and "_" not in raw and "](" not in raw:
+        return " ".join(raw.split())  # fold_whitespace, inlined: the most common call of a table
     clean = fold_whitespace(clean_line(raw))
     folded = fold_whitespace(raw)
     if clean in folded:
@@ -116,13 +117,30 @@ class _Block:
     prose: list[Line] = field(default_factory=list)
 
 
+def _row_numbers(text: NormalisedText) -> list[int]:
+    """Return the numbers of every row line (:func:`is_row_line`) of ``text``, in order; computed once per text."""
+    rows = text.index_cache.get(_ROWS_KEY)
+    if rows is None:
+        rows = text.index_cache[_ROWS_KEY] = [line.number for line in text.lines if is_row_line(line)]
+    return rows
+
+
 def _blocks(text: NormalisedText, start: int, end: int) -> list[_Block]:
     """Group the row lines of lines ``start``..``end`` into table candidates."""
     blocks: list[_Block] = []
     current: _Block | None = None
     gap = 0
     page_break = False
-    for number in range(start, end + 1):
+    rows = _row_numbers(text)
+    number = start - 1
+    while number < end:
+        number += 1
+        if current is None:
+            # outside a table only a row line matters: go straight to the next one
+            following = bisect.bisect_left(rows, number)
+            if following == len(rows) or rows[following] > end:
+                break
+            number = rows[following]
         line = text.line(number)
         if is_row_line(line):
             if current is not None and gap and _starts_new_table(current, line):

@@ -1,0 +1,81 @@
+"""The shared speed-ups on normalised text give exactly what the slow definitions give.
+
+``fold_whitespace``, ``upper_ratio``, ``NormalisedText.content_numbers`` and
+``NormalisedText.lines_containing`` replace per-line loops and per-character
+tests in the hot paths; each is checked here against its plain definition, on
+the samples and on arbitrary text (including the code points that
+``re.IGNORECASE`` treats specially).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quorum.model import Source, fold_whitespace
+from quorum.normalise import normalise, upper_ratio
+from tests.conftest import sample_text
+
+#: Characters that make the fast paths take their other branches: case specials, markup, tabs, odd spaces.
+_TRICKY = "aAiIkKsSmM \t\xa0\u2009\x0b\x1c*_<>|-:\u0130\u0131\u017f\u212a\u00df\u1e9e\u01c5éÉ£’\udc80"
+_texts = st.lists(st.sampled_from([*_TRICKY, "\n", "minutes", "MINUTES", "Report"]), max_size=200).map("".join)
+_words = st.lists(st.text(alphabet=st.sampled_from(list("aikKsmIS:*\u0130\u017f\u00df ")), max_size=4), max_size=3)
+
+
+def _slow_containing(text_lines: list[str], words: list[str]) -> frozenset[int]:
+    if not words:
+        return frozenset()  # no word to contain
+    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    return frozenset(number for number, clean in enumerate(text_lines, 1) if pattern.search(clean))
+
+
+@given(_texts)
+def test_fold_whitespace_is_the_regex_definition(text: str) -> None:
+    assert fold_whitespace(text) == re.sub(r"\s+", " ", text).strip()
+
+
+@given(_texts)
+def test_upper_ratio_counts_like_isupper_and_islower(text: str) -> None:
+    upper = sum(char.isupper() for char in text)
+    cased = upper + sum(char.islower() for char in text)
+    assert upper_ratio(text) == (upper / cased if cased else 0.0)
+
+
+@settings(max_examples=300)
+@given(_texts, _words)
+def test_lines_containing_is_a_case_insensitive_search_of_each_line(text: str, words: list[str]) -> None:
+    normalised = normalise(Source("t.txt", "0", 0), text)
+    expected = _slow_containing([line.clean for line in normalised.lines], words)
+    assert normalised.lines_containing(*words) == expected
+    assert normalised.lines_containing(*words) == expected  # the cached answer too
+
+
+@given(_texts, st.integers(-3, 60), st.integers(-3, 60))
+def test_content_numbers_is_the_filtered_range(text: str, start: int, end: int) -> None:
+    normalised = normalise(Source("t.txt", "0", 0), text)
+    last = min(end, len(normalised.lines))
+    expected = [n for n in range(max(start, 1), last + 1) if normalised.line(n).is_content]
+    assert normalised.content_numbers(start, end) == expected
+
+
+def test_indexes_on_a_sample() -> None:
+    text = sample_text("council")
+    lines = [line.clean for line in text.lines]
+    assert text.content_numbers() == [line.number for line in text.lines if line.is_content]
+    minutes = text.lines_containing("minutes")
+    assert minutes == _slow_containing(lines, ["minutes"])
+    # lines 211 ("... reproduced in the minutes.]") and 215 (the cover sheet's "MINUTES"), read from the file
+    assert {211, 215} <= minutes
+    assert 213 not in minutes
+    assert text.folded() == fold_whitespace(text.text)
+
+
+def test_a_word_with_a_newline_is_refused() -> None:
+    text = normalise(Source("t.txt", "0", 0), "a\nb")
+    try:
+        text.lines_containing("a\nb")
+    except ValueError:
+        return
+    raise AssertionError("a newline cannot lie inside one line")
