@@ -40,7 +40,7 @@ from quorum.model import (
     fold_whitespace,
 )
 from quorum.normalise.dates import FoundDate, find_date, find_time
-from quorum.segment.signals import verbatim_in
+from quorum.normalise.verbatim import verbatim_in
 
 # ------------------------------------------------------------------ labels ---
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from quorum.model import Access, NormalisedText, Resolution
 from quorum.normalise.dates import DATE_RE
 from quorum.normalise.lines import BLANK_PAGE_NOTICE
+from quorum.normalise.verbatim import verbatim_value
 
 _ITEM_RE = re.compile(
     r"^(?:minute\s+(?:no\.?\s*)?)?(?P<num>(?:[A-Z]{1,4}[/.\-]?|(?-i:[A-Z]{2,4})\s)?\d{1,4}(?:[./]\d{1,4})?[a-z]?)"
@@ -172,7 +173,9 @@ def find_item_headings(text: NormalisedText, start: int, end: int) -> list[ItemH
         stop = chain_lines[index + 1] - 1 if index + 1 < len(chain) else last
         while stop > n and not text.line(stop).is_content:
             stop -= 1
-        headings.append(ItemHeading(number, title.rstrip(":").strip(), n, stop, title_end, access))
+        title = title.rstrip(":").strip()
+        title = verbatim_value(text, n, title_end, title) or title
+        headings.append(ItemHeading(number, title, n, stop, title_end, access))
     return headings
 
 

@@ -30,8 +30,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from quorum.model import Access, AgendaItem, Line, NormalisedText
+from quorum.normalise.verbatim import verbatim_in
 from quorum.segment.agenda_lines import ItemLine, part_of, read_item, upper_share
-from quorum.segment.signals import line_date, verbatim_in
+from quorum.segment.signals import line_date
 
 _EXCLUSION = re.compile(
     r"exclusion of (?:the )?(?:press|public)|exempt (?:information|items|business)|"

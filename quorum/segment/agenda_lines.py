@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from quorum.model import Line, NormalisedText
-from quorum.segment.signals import verbatim_value
+from quorum.normalise.verbatim import verbatim_value
 
 #: An item number: "3", a sub-item "4a" / "4(a)" / "4.1" (the suffix is kept in ``number``).
 _NUMBER = r"(?P<number>\d{1,3})(?P<sub>[a-z](?=[.):\s])|\([a-z]\)|\.\d{1,2}(?=[.):\s]))?"

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 
 from quorum.model import Access, AgendaItem, Document, DocumentKind, NormalisedText
 from quorum.normalise.dates import find_date
+from quorum.normalise.verbatim import verbatim_in, verbatim_join
 from quorum.segment import signals as sig
 from quorum.segment.agenda import FrontSheet, parse_front_sheet
 from quorum.segment.sections import split_sections
-from quorum.segment.signals import verbatim_in
 
 BLANK = "blank_page_notice"
 _BODY_WORD = re.compile(
@@ -588,7 +588,7 @@ class _Segmenter:
                 match = re.match(r"^Subject\s*:\s*(.*)$", self._line(n), re.I)
                 if match:
                     lines = [n, *self._continuation(n)]
-                    joined = sig.verbatim_join(text, lines)
+                    joined = verbatim_join(text, lines)
                     value = re.sub(r"^Subject\s*:\s*", "", joined or "", flags=re.I).strip()
                     return (value or None), n
         if draft.kind == DocumentKind.COVER:
@@ -597,28 +597,28 @@ class _Segmenter:
                 if block and n - block[-1] > 1:
                     block = []
                 block.append(n)
-            return sig.verbatim_join(text, block), (block[0] if block else start)
+            return verbatim_join(text, block), (block[0] if block else start)
         if draft.kind == DocumentKind.MINUTES:
             lines = [start]
             if (sig.APPENDIX_HEADING.match(first) and nxt) or (nxt and self._line(nxt[0]).strip().upper() == "MINUTES"):
                 lines = [start, nxt[0]]
-            return sig.verbatim_join(text, lines), start
+            return verbatim_join(text, lines), start
         if draft.kind == DocumentKind.INSPECTION_REPORT:
             for n in [start, *nxt]:
                 if re.match(r"^Inspection of\b", self._line(n)):
-                    return sig.verbatim_join(text, [n]), n
+                    return verbatim_join(text, [n]), n
         if re.fullmatch(r"(?:APPENDIX|Appendix)\s+\S+", first) and nxt:
-            return sig.verbatim_join(text, [start, nxt[0]]), start
+            return verbatim_join(text, [start, nxt[0]]), start
         if draft.kind == DocumentKind.REPORT and sig.is_caps_heading(first) and nxt:
             second = self._line(nxt[0])
             if sig.is_heading_like(second) and sig.upper_ratio(second) < 0.8:
-                return sig.verbatim_join(text, [nxt[0]]), nxt[0]
+                return verbatim_join(text, [nxt[0]]), nxt[0]
         block = [start]
         for n in nxt:
             if n != block[-1] + 1 or len(self._line(n)) > 60 or len(first) > 60 or self._line(n).endswith(":"):
                 break
             block.append(n)
-        return sig.verbatim_join(text, block), start
+        return verbatim_join(text, block), start
 
     def _continuation(self, number: int) -> list[int]:
         """Lines directly below a header field that continue its value (no blank line between)."""
@@ -651,7 +651,7 @@ class _Segmenter:
                         break
                     more.append(n)
                 lines = [draft.start, *more]
-                joined = sig.verbatim_join(text, lines) or ""
+                joined = verbatim_join(text, lines) or ""
                 body = re.sub(r"^REPORT\s+FOR\s*:?\s*", "", joined, flags=re.I).strip() or None
             date_line = _field_line(text, draft.start, r"Date(?: of Meeting)?")
             found = sig.line_date(self.text.line(date_line)) if date_line else None

@@ -10,13 +10,8 @@ from __future__ import annotations
 import re
 
 from quorum.model import Document, DocumentKind, NormalisedText
-from quorum.segment.signals import (
-    APPENDIX_HEADING,
-    CONTENTS,
-    is_caps_heading,
-    is_heading_like,
-    verbatim_join,
-)
+from quorum.normalise.verbatim import verbatim_join
+from quorum.segment.signals import APPENDIX_HEADING, CONTENTS, is_caps_heading, is_heading_like
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _SENTENCE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")  # a full stop between sentences, not "1. Mental Wellbeing"

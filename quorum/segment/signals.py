@@ -7,11 +7,11 @@ segmenter itself stays a readable sequence of decisions.
 
 from __future__ import annotations
 
-import functools
 import re
 
-from quorum.model import Line, NormalisedText, fold_whitespace
+from quorum.model import Line, NormalisedText
 from quorum.normalise.dates import find_date
+from quorum.normalise.verbatim import verbatim_in
 
 REPORT_FOR = re.compile(r"^REPORT\s+FOR\s*:?\s*(.*)$", re.IGNORECASE)
 MINUTES_OF = re.compile(r"^(?:Minutes\s+of\s+(?:the|a)\s+.*meeting|Record\s+of\s+(?:the\s+)?decisions\s+taken)", re.I)
@@ -34,7 +34,6 @@ _STOPWORD_TEXT = """a an and are as at be by for from in into is it of on or the
 report reports information item update council board committee panel page pages appendix enclosure enclosures"""
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _WORD = re.compile(r"[a-z0-9]+")
-_MARKUP = re.compile(r"<[^>]*>|\*\*|~~|__")
 
 
 def line_date(line: Line) -> tuple[str, str] | None:
@@ -103,93 +102,3 @@ def blank_lines_before(text: NormalisedText, number: int) -> int:
         count += 1
         n -= 1
     return count
-
-
-_GAP = r"(?:<[^>]*>|\*\*|~~|__)*"
-_SPACE_GAP = r"(?:\s|<[^>]*>|\*\*|~~|__)+"
-_OPEN_TAG_BEFORE = re.compile(r"<([A-Za-z]+)\b[^>]*>$")
-_CLOSE_TAG_AFTER = re.compile(r"^</([A-Za-z]+)>")
-
-
-#: Callers pass the same whole source text many times; fold it once (str hashes are cached by CPython).
-_fold_source = functools.lru_cache(maxsize=4)(fold_whitespace)
-
-
-def verbatim_in(raw: str, value: str) -> str | None:
-    """Return ``value`` as it stands in ``raw`` (white space folded on both), or None when it is not there.
-
-    ``value`` is read from clean views (markup removed). When its folded form
-    occurs in the folded raw text it is returned unchanged; otherwise the raw
-    slice that spells it with markup in between (``<u>Safer</u> Harrow`` for
-    "Safer Harrow") is returned, so the result is always verbatim in ``raw``.
-    """
-    folded_raw = _fold_source(raw)
-    folded = fold_whitespace(value)
-    if not folded:
-        return None
-    if folded in folded_raw:
-        return value
-    pattern = "".join(_SPACE_GAP if char == " " else re.escape(char) + _GAP for char in folded)
-    match = re.search(pattern.removesuffix(_GAP), folded_raw)
-    if not match:
-        return None
-    return _balance(folded_raw, match.start(), match.end())
-
-
-def _balance(raw: str, start: int, end: int) -> str:
-    """Widen ``raw[start:end]`` over markup just outside it that pairs with markup left open inside it."""
-    for token in ("**", "~~", "__"):
-        if raw.count(token, start, end) % 2:
-            if raw.endswith(token, 0, start):
-                start -= len(token)
-            elif raw.startswith(token, end):
-                end += len(token)
-    for _ in range(4):
-        inside = raw[start:end]
-        before = _OPEN_TAG_BEFORE.search(raw, 0, start)
-        if before and f"</{before.group(1).lower()}>" in inside.lower() and f"<{before.group(1)}" not in inside:
-            start = before.start()
-            continue
-        after = _CLOSE_TAG_AFTER.match(raw[end:])
-        if after and re.search(rf"<{after.group(1)}\b", inside, re.I) and f"</{after.group(1)}" not in inside:
-            end += after.end()
-            continue
-        break
-    return raw[start:end]
-
-
-def verbatim_value(text: NormalisedText, first: int, last: int, value: str) -> str | None:
-    """Return ``value`` as it stands in the raw lines ``first``..``last`` (see :func:`verbatim_in`), or None."""
-    return verbatim_in(text.raw_between(first, last), value)
-
-
-def verbatim_join(text: NormalisedText, numbers: list[int]) -> str | None:
-    """Join the clean views of ``numbers`` into one string that is verbatim in the source.
-
-    The joined clean text is returned when it occurs in the white-space-folded raw
-    text of those lines (without a leading "Label:" if need be); otherwise the raw
-    slice that spells it across markup; failing that the longest single clean line
-    that is verbatim, or a markup-free piece of the first line, or None.
-    """
-    if not numbers:
-        return None
-    raw = fold_whitespace(text.raw_between(numbers[0], numbers[-1]))
-    joined = fold_whitespace(" ".join(text.lines[n - 1].clean for n in numbers))
-    if joined and joined in raw:
-        return joined
-    unlabelled = re.sub(r"^[A-Za-z][A-Za-z ]{0,30}:\s*", "", joined)
-    if unlabelled and unlabelled in raw:
-        return unlabelled
-    spelled = verbatim_in(raw, unlabelled or joined)
-    if spelled:
-        return spelled
-    for n in sorted(numbers, key=lambda k: -len(text.lines[k - 1].clean)):
-        clean = fold_whitespace(text.lines[n - 1].clean)
-        if clean and clean in fold_whitespace(text.lines[n - 1].raw):
-            return clean
-    pieces = [fold_whitespace(p) for p in _MARKUP.split(text.lines[numbers[0] - 1].raw)]
-    pieces = [p for p in pieces if p]
-    for piece in pieces:
-        if len(piece.split()) >= 3:
-            return piece
-    return max(pieces, key=len) if pieces else None

@@ -76,22 +76,7 @@ def recombined_pack(lines: int, seed: int) -> str:
     return "\n".join(chunks[:lines])
 
 
-#: Recombined packs on which extractors currently emit strings that are not in the source.
-VERBATIM_GAPS = {
-    2: "minutes items[].title is built from clean lines: '**Safer Harrow - Update:** (Pages 7 - 12)' loses its "
-    "markup and is no longer verbatim (quorum/extract/minutes_items.py); reports[].recommendations likewise",
-}
-
-
-@pytest.mark.parametrize(
-    "seed",
-    [
-        pytest.param(seed, marks=pytest.mark.xfail(strict=True, reason=VERBATIM_GAPS[seed]))
-        if seed in VERBATIM_GAPS
-        else seed
-        for seed in range(3)
-    ],
-)
+@pytest.mark.parametrize("seed", range(6))
 def test_recombined_packs_stay_verbatim(seed: int, tmp_path: Path) -> None:
     """Pages of the samples out of their context must not make the extractors invent text."""
     text = recombined_pack(5000, seed)
