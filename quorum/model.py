@@ -480,6 +480,9 @@ def fold_whitespace(text: str) -> str:
     return " ".join(text.split())
 
 
+_WHITESPACE = re.compile(r"\s+")
+#: How many places of a value's first word :meth:`NormalisedText.folded_contains` tries before folding the text.
+_FOLDED_SEARCH_LIMIT = 200
 #: The non-ASCII code points that ``re.IGNORECASE`` matches to an ASCII letter, and that letter.
 _IGNORECASE_ASCII = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 
@@ -508,6 +511,33 @@ class NormalisedText:
         if self.folded_cache is None:
             self.folded_cache = fold_whitespace(self.text)
         return self.folded_cache
+
+    def folded_contains(self, value: str) -> bool:
+        """Return ``value in self.folded()``, without folding the whole text when ``value`` is already folded.
+
+        A folded value (single spaces, no spaces at the ends) occurs in the folded text exactly where the raw text
+        holds its words in order with a run of white space between each two: that is looked for from each place
+        the first word occurs. A value with other white space, or a first word that occurs very often, falls back
+        to folding the whole text once (then cached).
+        """
+        if self.folded_cache is not None or not value or value != fold_whitespace(value):
+            return value in self.folded()
+        first, *rest = value.split(" ")
+        text = self.text
+        position = text.find(first)
+        for _ in range(_FOLDED_SEARCH_LIMIT):
+            if position == -1:
+                return False
+            end = position + len(first)
+            for word in rest:
+                gap = _WHITESPACE.match(text, end)
+                if gap is None or not text.startswith(word, gap.end()):
+                    break
+                end = gap.end() + len(word)
+            else:
+                return True
+            position = text.find(first, position + 1)
+        return value in self.folded()
 
     def content_numbers(self, start: int = 1, end: int | None = None) -> list[int]:
         """Return the numbers of the content lines (``Line.is_content``) in ``start``..``end``, in order.
@@ -567,7 +597,8 @@ class NormalisedText:
 
     def _lines_with_pattern(self, pattern: re.Pattern[str]) -> frozenset[int]:
         """Lines where ``pattern`` (which cannot match a newline) finds a match, by one scan of the joined text."""
-        joined, starts = self._joined_clean()
+        joined = self._joined_clean()
+        starts = [0, *itertools.accumulate(len(line.clean) + 1 for line in self.lines[:-1])]
         numbers: set[int] = set()
         position = 0
         while (match := pattern.search(joined, position)) is not None:
@@ -578,20 +609,18 @@ class NormalisedText:
             position = starts[number]
         return frozenset(numbers)
 
-    def _joined_clean(self) -> tuple[str, list[int]]:
-        """Return the clean lines joined by newlines and the offset where each line starts in that string."""
+    def _joined_clean(self) -> str:
+        """Return the clean lines joined by newlines (line ``n`` follows the ``n - 1``-th newline)."""
         joined = self.index_cache.get("joined")
         if joined is None:
-            cleans = [line.clean for line in self.lines]
-            starts = [0, *itertools.accumulate(len(clean) + 1 for clean in cleans[:-1])]
-            joined = self.index_cache["joined"] = ("\n".join(cleans), starts)
+            joined = self.index_cache["joined"] = "\n".join([line.clean for line in self.lines])
         return joined
 
     def _ascii_folded_clean(self) -> bytes:
         """Return the joined clean lines as UTF-8 with ASCII letters lower-cased as ``re.IGNORECASE`` folds them."""
         folded = self.index_cache.get("ascii_folded")
         if folded is None:
-            joined = self._joined_clean()[0]
+            joined = self._joined_clean()
             if any(char in joined for char in _IGNORECASE_ASCII):
                 for char, letter in _IGNORECASE_ASCII.items():
                     joined = joined.replace(char, letter)

@@ -397,7 +397,9 @@ def _contact(lines: _Lines, start: int, stop: int) -> tuple[Contact | None, str 
                 break
             papers.append(text)
     background = " ".join(papers) or None
-    if background and background not in lines.text.folded():
+    # the fold of the section's lines is a substring of the whole text's fold: try it first, fold the pack if needed
+    local = fold_whitespace(lines.text.raw_between(start, stop)) if background else ""
+    if background and background not in local and not lines.text.folded_contains(background):
         background = papers[0]
     return contact, background
 

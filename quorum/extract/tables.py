@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from quorum.model import Document, Line, NormalisedText, Table, fold_whitespace
@@ -229,7 +230,23 @@ def _is_continuation(cells: list[str], previous: list[str]) -> bool:
     return all(i < len(previous) and previous[i] for i in filled) or len(filled) == 1
 
 
-def _merge(previous: list[str], cells: list[str], source: NormalisedText) -> list[str]:
+def _source_test(text: NormalisedText, first: int, last: int) -> Callable[[str], bool]:
+    """Return a test of whether a value occurs in the folded text, trying the fold of lines ``first``..``last`` first.
+
+    The fold of a run of lines is a substring of the fold of the whole text, so a value found there is found; only
+    a value not found there needs the whole text folded (once per text, cached on it).
+    """
+    window: list[str] = []
+
+    def in_source(value: str) -> bool:
+        if not window:
+            window.append(fold_whitespace(text.raw_between(first, last)))
+        return value in window[0] or text.folded_contains(value)
+
+    return in_source
+
+
+def _merge(previous: list[str], cells: list[str], in_source: Callable[[str], bool]) -> list[str]:
     """Append each filled cell of ``cells`` to the same column of ``previous`` when still verbatim."""
     merged = list(previous)
     while len(merged) < len(cells):
@@ -238,18 +255,18 @@ def _merge(previous: list[str], cells: list[str], source: NormalisedText) -> lis
         if not cell:
             continue
         joined = f"{merged[i]} {cell}".strip()
-        merged[i] = joined if joined in source.folded() else (merged[i] or cell)
+        merged[i] = joined if in_source(joined) else (merged[i] or cell)
     return merged
 
 
-def _attach_prose(rows: list[list[str]], row_lines: list[int], line: Line, source: NormalisedText) -> None:
+def _attach_prose(rows: list[list[str]], row_lines: list[int], line: Line, in_source: Callable[[str], bool]) -> None:
     """Put a spilled prose line into the last filled cell of the row above, or as a row of its own."""
     previous = rows[-1]
     filled = [i for i, cell in enumerate(previous) if cell]
     column = filled[-1] if filled else 0
     text = verbatim_text(line.raw)
     joined = f"{previous[column]} {text}".strip()
-    if joined in source.folded():
+    if in_source(joined):
         previous[column] = joined
         return
     row = [""] * len(previous)
@@ -289,14 +306,15 @@ def _build(text: NormalisedText, block: _Block, document: int | None) -> Table |
     """Assemble one Table from a block of row lines, or None when it is not a table."""
     rows: list[list[str]] = []
     row_lines: list[int] = []
+    in_source = _source_test(text, block.rows[0].number, block.end)
     for line in block.rows:
         if not is_row_line(line):
             if rows:
-                _attach_prose(rows, row_lines, line, text)
+                _attach_prose(rows, row_lines, line, in_source)
             continue
         cells = row_cells(line)
         if rows and _is_continuation(cells, rows[-1]):
-            rows[-1] = _merge(rows[-1], cells, text)
+            rows[-1] = _merge(rows[-1], cells, in_source)
             continue
         rows.append(cells)
         row_lines.append(line.number)

@@ -79,3 +79,26 @@ def test_a_word_with_a_newline_is_refused() -> None:
     except ValueError:
         return
     raise AssertionError("a newline cannot lie inside one line")
+
+
+@settings(max_examples=300)
+@given(_texts, st.data())
+def test_folded_contains_is_a_search_of_the_folded_text(text: str, data: st.DataObject) -> None:
+    normalised = normalise(Source("t.txt", "0", 0), text)
+    folded = fold_whitespace(text)
+    start = data.draw(st.integers(0, len(folded)))
+    end = data.draw(st.integers(start, len(folded)))
+    candidates = [folded[start:end], folded[start:end].strip(), data.draw(_texts), "a  b", " a", "x\ty"]
+    for value in candidates:
+        fresh = normalise(Source("t.txt", "0", 0), text)  # no whole-text fold cached yet
+        assert fresh.folded_contains(value) == (value in folded), value
+    assert normalised.folded_contains(folded) is True
+
+
+def test_folded_contains_on_a_sample_with_a_common_first_word() -> None:
+    text = sample_text("council")
+    folded = fold_whitespace(text.text)
+    late = folded.rindex("the ")  # "the" occurs hundreds of times: the search gives up and folds the text
+    for value in (folded[late : late + 40], "the Council’s website", "the Council's websitex", "MINUTES This page"):
+        fresh = normalise(text.source, text.text)  # nothing folded yet
+        assert fresh.folded_contains(value) == (value in folded), value
