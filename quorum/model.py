@@ -487,6 +487,28 @@ _FOLDED_SEARCH_LIMIT = 200
 _IGNORECASE_ASCII = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 
 
+def _words_after(text: str, end: int, words: list[str]) -> bool:
+    """True when ``words`` follow ``text[end:]`` in order, each after a run of white space."""
+    for word in words:
+        gap = _WHITESPACE.match(text, end)
+        if gap is None or not text.startswith(word, gap.end()):
+            return False
+        end = gap.end() + len(word)
+    return True
+
+
+def _words_before(text: str, start: int, words: list[str]) -> bool:
+    """True when ``words`` end just before ``text[start:]`` in order, each followed by a run of white space."""
+    for word in reversed(words):
+        end = start
+        while end and text[end - 1].isspace():
+            end -= 1
+        if end == start or not text.endswith(word, 0, end):
+            return False
+        start = end - len(word)
+    return True
+
+
 @dataclass(slots=True)
 class NormalisedText:
     """A source read into lines: raw and clean views side by side.
@@ -516,27 +538,24 @@ class NormalisedText:
         """Return ``value in self.folded()``, without folding the whole text when ``value`` is already folded.
 
         A folded value (single spaces, no spaces at the ends) occurs in the folded text exactly where the raw text
-        holds its words in order with a run of white space between each two: that is looked for from each place
-        the first word occurs. A value with other white space, or a first word that occurs very often, falls back
-        to folding the whole text once (then cached).
+        holds its words in order with a run of white space between each two: that is looked for around each place
+        its longest word occurs. A value with other white space, or whose longest word occurs very often, falls
+        back to folding the whole text once (then cached).
         """
         if self.folded_cache is not None or not value or value != fold_whitespace(value):
             return value in self.folded()
-        first, *rest = value.split(" ")
+        words = value.split(" ")
+        anchor = max(range(len(words)), key=lambda index: len(words[index]))
         text = self.text
-        position = text.find(first)
+        position = text.find(words[anchor])
         for _ in range(_FOLDED_SEARCH_LIMIT):
             if position == -1:
                 return False
-            end = position + len(first)
-            for word in rest:
-                gap = _WHITESPACE.match(text, end)
-                if gap is None or not text.startswith(word, gap.end()):
-                    break
-                end = gap.end() + len(word)
-            else:
+            if _words_before(text, position, words[:anchor]) and _words_after(
+                text, position + len(words[anchor]), words[anchor + 1 :]
+            ):
                 return True
-            position = text.find(first, position + 1)
+            position = text.find(words[anchor], position + 1)
         return value in self.folded()
 
     def content_numbers(self, start: int = 1, end: int | None = None) -> list[int]:
