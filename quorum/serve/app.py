@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException
 
 from quorum.serve.etag import ETagMiddleware
+from quorum.serve.queries import merged_sources
 from quorum.store import db as store_db
 
 HERE = Path(__file__).resolve().parent
@@ -49,6 +50,9 @@ STATUS_NAMES = {
     "reserve": "Reserve",
     "in_attendance": "In attendance",
     "absent": "Absent",
+    "expected": "Expected (not recorded)",
+    "not_required": "Not required",
+    "unknown": "Not known",
 }
 
 
@@ -75,6 +79,7 @@ def make_templates() -> Jinja2Templates:
     env.filters["longdate"] = long_date
     env.filters["kindname"] = lambda kind: KIND_NAMES.get(kind or "", (kind or "").replace("_", " ").capitalize())
     env.filters["statusname"] = lambda status: STATUS_NAMES.get(status or "", status or "")
+    env.filters["merged_sources"] = merged_sources
     env.trim_blocks = True
     env.lstrip_blocks = True
     return templates

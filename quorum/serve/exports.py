@@ -73,9 +73,14 @@ def _indicator_rows(session: Session) -> list[dict[str, Any]]:
 
 
 def _attendance_rows(session: Session) -> list[dict[str, Any]]:
+    """One row per person per meeting (the minutes printed twice and the clerk's record folded together)."""
     people = queries.public_person_ids(session)
     rows = []
-    for row in session.scalars(select(db.Attendance).order_by(db.Attendance.id)):
+    for fold in queries.public_attendance(session, session.scalars(select(db.Attendance).order_by(db.Attendance.id))):
+        row = fold.shown
+        source = queries.ref(row)
+        facts = fold.facts()
+        facts["citations"] = [citation.model_dump() for citation in facts["citations"]]
         rows.append(
             {
                 "id": row.id,
@@ -85,7 +90,7 @@ def _attendance_rows(session: Session) -> list[dict[str, Any]]:
                 "status": row.status,
                 "role": row.role,
                 "replacing": row.replacing,
-                **flatten({"source": queries.ref(row).model_dump() if queries.ref(row) else None}),
+                **flatten({"source": source.model_dump() if source else None, **facts}),
             }
         )
     return rows

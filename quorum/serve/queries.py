@@ -340,15 +340,19 @@ def get_meeting(session: Session, meeting_id: int) -> s.Meeting | None:
         )
     attendance = [
         s.Attendance(
-            person_id=row.person_id,
-            name=row.name,
-            status=row.status,
-            role=row.role,
-            replacing=row.replacing,
-            source=ref(row),
+            person_id=f.shown.person_id,
+            name=f.shown.name,
+            status=f.shown.status,
+            role=f.shown.role,
+            replacing=f.shown.replacing,
+            source=ref(f.shown),
+            **f.facts(),
         )
-        for row in session.scalars(
-            select(db.Attendance).where(db.Attendance.meeting_id == meeting_id).order_by(db.Attendance.id)
+        for f in public_attendance(
+            session,
+            session.scalars(
+                select(db.Attendance).where(db.Attendance.meeting_id == meeting_id).order_by(db.Attendance.id)
+            ),
         )
     ]
     declarations = [
@@ -549,12 +553,159 @@ def _memberships(rows: Iterable[db.Membership], people: dict[int, str], orgs: di
 
 #: Statuses that count as attending a meeting.
 ATTENDED = {"present", "reserve", "in_attendance"}
+#: Statuses that say the person was not there.
+NOT_ATTENDED = {"apologies", "absent"}
+MINUTES, CLERK = "minutes", "clerk"
+
+
+def attended(status: str | None) -> bool | None:
+    """True when ``status`` says the person was there, False when not, None when it says neither ("expected")."""
+    if status in ATTENDED:
+        return True
+    if status in NOT_ATTENDED:
+        return False
+    return None
+
+
+@dataclass(slots=True)
+class AttendanceFold:
+    """Every attendance row of one person at one meeting, and the one whose status is shown.
+
+    ``shown`` is the minutes' row that says most (attended, else not, else the first), else the clerk's;
+    ``clerk`` is the clerk's row when there is one; ``disagreement`` says how the clerk and minutes differ.
+    """
+
+    shown: db.Attendance
+    clerk: db.Attendance | None
+    rows: list[db.Attendance]
+    disagreement: str | None
+
+    def facts(self) -> dict[str, Any]:
+        """Return the AttendanceFacts fields (origin, clerk status, disagreement, citations) as a dict."""
+        seen: set[tuple[str, int | None, int | None, int | None]] = set()
+        citations = []
+        for row in sorted(self.rows, key=lambda r: (r.origin != MINUTES, r.id)):
+            key = (row.origin, row.source_id, row.start_line, row.end_line)
+            if key in seen:
+                continue
+            seen.add(key)
+            citations.append(
+                s.AttendanceCitation(origin=row.origin, status=row.status, status_raw=row.status_raw, source=ref(row))
+            )
+        return {
+            "origin": self.shown.origin,
+            "clerk_status": self.clerk.status if self.clerk is not None else None,
+            "clerk_status_raw": self.clerk.status_raw if self.clerk is not None else None,
+            "disagreement": self.disagreement,
+            "citations": citations,
+        }
+
+
+def _decisive(rows: list[db.Attendance]) -> db.Attendance:
+    """Return the row that says most: one saying they attended, else one saying they did not, else the first."""
+    for want in (True, False):
+        for row in rows:
+            if attended(row.status) is want:
+                return row
+    return rows[0]
+
+
+def fold_attendance(rows: Iterable[db.Attendance], recorded_by: dict[int, set[str]]) -> list[AttendanceFold]:
+    """Fold attendance rows into one per person per meeting, in order of each one's first row.
+
+    The same minutes printed twice (a Cabinet record of decisions in two agenda items of a Council
+    summons) and the clerk's record of the same meeting are one attendance, with all their rows.
+    People are matched by person id, else by folded name. ``recorded_by`` maps a meeting id to the
+    origins that recorded any attendance at it, so a person on only one side is flagged when the
+    other side has a list (the rules of quorum.store.clerk_attendance.attendance_disagreements).
+    """
+    groups: dict[tuple[int, Any], list[db.Attendance]] = {}
+    for row in rows:
+        who = row.person_id if row.person_id is not None else fold(row.name)
+        groups.setdefault((row.meeting_id, who), []).append(row)
+    out = []
+    for (meeting_id, _), group in groups.items():
+        minutes = [r for r in group if r.origin != CLERK]
+        clerk = next((r for r in group if r.origin == CLERK), None)
+        shown = _decisive(minutes) if minutes else _decisive(group)
+        origins = recorded_by.get(meeting_id, set())
+        disagreement = None
+        if minutes and clerk is not None:
+            said_minutes, said_clerk = attended(shown.status), attended(clerk.status)
+            if said_minutes is not None and said_clerk is not None and said_minutes != said_clerk:
+                disagreement = "differs"
+        elif clerk is not None and MINUTES in origins and attended(clerk.status) is True:
+            disagreement = "clerk only"
+        elif minutes and CLERK in origins and shown.status in {"present", "apologies"}:
+            disagreement = "minutes only"
+        out.append(AttendanceFold(shown, clerk, group, disagreement))
+    return out
+
+
+def attendance_origins(session: Session, meeting_ids: Iterable[int] | None = None) -> dict[int, set[str]]:
+    """Return, per meeting, the origins ("minutes", "clerk") that recorded attendance at it."""
+    stmt = select(db.Attendance.meeting_id, db.Attendance.origin).distinct()
+    if meeting_ids is not None:
+        stmt = stmt.where(db.Attendance.meeting_id.in_(list(meeting_ids)))
+    out: dict[int, set[str]] = defaultdict(set)
+    for meeting_id, origin in session.execute(stmt):
+        out[meeting_id].add(origin or MINUTES)
+    return out
+
+
+def merged_sources(records: Iterable[s.AttendanceFacts], origin: str = MINUTES, gap: int = 5) -> list[s.SourceRef]:
+    """Return the line spans citing ``records`` by ``origin``, neighbouring lines of a source merged into one span.
+
+    Takes attendance rows (each with its citations); returns one SourceRef per run of lines at most
+    ``gap`` lines apart, by source and line, so a list printed twice gives two links.
+    """
+    spans: dict[int, list[tuple[int, int, int | None, int | None]]] = defaultdict(list)
+    for record in records:
+        for citation in record.citations:
+            src = citation.source
+            if citation.origin == origin and src is not None:
+                spans[src.source_id].append((src.start_line, src.end_line, src.start_page, src.end_page))
+    out = []
+    for source_id in sorted(spans):
+        runs: list[list[Any]] = []
+        for start, end, first_page, last_page in sorted(spans[source_id]):
+            if runs and start <= runs[-1][1] + gap:
+                run = runs[-1]
+                run[1] = max(run[1], end)
+                run[3] = max(filter(None, (run[3], last_page, first_page)), default=None)
+            else:
+                runs.append([start, end, first_page, last_page])
+        out += [
+            s.SourceRef(
+                source_id=source_id,
+                start_line=start,
+                end_line=end,
+                start_page=first_page,
+                end_page=last_page if last_page != first_page else None,
+                url=source_url(source_id, start, end),
+            )
+            for start, end, first_page, last_page in runs
+        ]
+    return out
+
+
+def public_attendance(session: Session, rows: Iterable[db.Attendance]) -> list[AttendanceFold]:
+    """Return ``rows`` outside exempt content folded to one per person per meeting (see fold_attendance)."""
+    hidden = withheld(session)
+    kept = [row for row in rows if not hidden.row(row)]
+    return fold_attendance(kept, attendance_origins(session, {row.meeting_id for row in kept}))
 
 
 def attendance_rates(records: Sequence[s.AttendanceRecord]) -> list[s.AttendanceRate]:
-    """Return per-body attendance: meetings recorded, present, apologies and the rate present/recorded."""
+    """Return per-body attendance: meetings recorded, present, apologies and the rate present/recorded.
+
+    Each meeting counts once however many records it has (computed here, not with the store's
+    ``attendance_record``, which counts rows); a status that says neither way ("expected") is not counted.
+    """
     per_body: dict[tuple[int | None, str | None], dict[int, str]] = defaultdict(dict)
     for record in records:
+        if attended(record.status) is None:
+            continue
         key = (record.meeting.body_id, record.meeting.body_name)
         seen = per_body[key].get(record.meeting.id)
         if seen is None or (seen not in ATTENDED and record.status in ATTENDED):
@@ -588,21 +739,25 @@ def get_person(session: Session, person_id: int) -> s.Person | None:
         {person.id: person.name},
         orgs,
     )
-    records = _first_records(session)
-    attendance = []
-    for row, meeting in session.execute(
-        select(db.Attendance, db.Meeting)
-        .join(db.Meeting, db.Attendance.meeting_id == db.Meeting.id)
-        .where(db.Attendance.person_id == person_id)
-    ):
-        attendance.append(
-            s.AttendanceRecord(
-                meeting=_meeting_summary(meeting, orgs, records.get(meeting.id)),
-                status=row.status,
-                role=row.role,
-                source=ref(row),
-            )
+    rows = session.scalars(
+        select(db.Attendance).where(db.Attendance.person_id == person_id).order_by(db.Attendance.id)
+    ).all()
+    folds = public_attendance(session, rows)
+    meetings = {
+        m.id: m for m in session.scalars(select(db.Meeting).where(db.Meeting.id.in_({r.meeting_id for r in rows})))
+    }
+    records = _first_records(session, meetings)
+    attendance = [
+        s.AttendanceRecord(
+            meeting=_meeting_summary(meetings[f.shown.meeting_id], orgs, records.get(f.shown.meeting_id)),
+            status=f.shown.status,
+            role=f.shown.role,
+            source=ref(f.shown),
+            **f.facts(),
         )
+        for f in folds
+        if f.shown.meeting_id in meetings
+    ]
     attendance.sort(key=lambda a: (a.meeting.date or "", a.meeting.id), reverse=True)
     declarations = list(reversed(list_declarations(session, Filters(person=person_id))))
     hidden = withheld(session)

@@ -92,8 +92,36 @@ class AgendaItem(Model):
     source: SourceRef | None = None
 
 
-class Attendance(Model):
-    """A person's recorded status at a meeting."""
+class AttendanceCitation(Model):
+    """One record of a person's attendance at a meeting: who recorded it, what it says and where."""
+
+    origin: str = Field(
+        description="minutes (read from the minutes) | clerk (entered by the clerk on the council's site)"
+    )
+    status: str
+    status_raw: str | None = Field(None, description="The value as the clerk entered it (clerk records only).")
+    source: SourceRef | None = None
+
+
+class AttendanceFacts(Model):
+    """What the records say about one person at one meeting, however many times it is recorded."""
+
+    origin: str = Field("minutes", description="Who recorded the status shown: minutes | clerk")
+    clerk_status: str | None = Field(None, description="The clerk's status, when the clerk recorded one too.")
+    clerk_status_raw: str | None = None
+    disagreement: str | None = Field(
+        None,
+        description="How the clerk's record and the minutes disagree: differs (both say, differently) | "
+        "clerk only (the clerk has them there, the minutes do not list them) | "
+        "minutes only (the minutes list them, the clerk's list does not)",
+    )
+    citations: list[AttendanceCitation] = Field(
+        default_factory=list, description="Every record of it: each appearance of the minutes, the clerk's entry."
+    )
+
+
+class Attendance(AttendanceFacts):
+    """A person's recorded status at a meeting (one row per person, all its records in ``citations``)."""
 
     person_id: int | None = None
     name: str
@@ -196,8 +224,8 @@ class AttendanceRate(Model):
     rate: float | None = Field(None, description="present / meetings recorded, 0..1")
 
 
-class AttendanceRecord(Model):
-    """A person's status at one meeting."""
+class AttendanceRecord(AttendanceFacts):
+    """A person's status at one meeting (one row per meeting, all its records in ``citations``)."""
 
     meeting: MeetingSummary
     status: str
