@@ -32,6 +32,7 @@ from quorum.extract.minutes_spans import CLOSING_RE, MinutesSpan, clean_body, fi
 from quorum.extract.minutes_speakers import speakers_in_text
 from quorum.extract.minutes_votes import read_votes
 from quorum.extract.names import parse_person, split_name_list
+from quorum.extract.paragraphs import paragraphs
 from quorum.model import Attendee, Document, DocumentKind, MinuteItem, Minutes, NormalisedText
 from quorum.normalise.dates import find_times, parse_time
 
@@ -145,7 +146,7 @@ def _item_people(text: NormalisedText, item: ItemHeading, attendance: Attendance
     known_apologies = {a.name for a in attendance.apologies}
     known_reserves = {a.name for a in attendance.reserves}
     if _APOLOGY_TITLE_RE.search(item.title):
-        for starts, paragraph in _paragraphs(text, item.title_end_line + 1, item.end_line):
+        for starts, paragraph in paragraphs(text, item.title_end_line + 1, item.end_line):
             match = _APOLOGY_SENTENCE_RE.search(paragraph)
             if match:
                 cursor = match.start("who")
@@ -157,7 +158,7 @@ def _item_people(text: NormalisedText, item: ItemHeading, attendance: Attendance
                         known_apologies.add(person.name)
                         attendance.apologies.append(Attendee(person.name, n, honorific=person.honorific))
     if _RESERVE_TITLE_RE.search(item.title) or _APOLOGY_TITLE_RE.search(item.title):
-        for starts, paragraph in _paragraphs(text, item.title_end_line + 1, item.end_line):
+        for starts, paragraph in paragraphs(text, item.title_end_line + 1, item.end_line):
             for reserve in reserves_in_sentence(paragraph, starts[0][1]):  # "Mr H Lloyd" / "attended as ..."
                 offset = paragraph.find(reserve.name)
                 reserve.line = next(number for position, number in reversed(starts) if position <= max(offset, 0))
@@ -176,32 +177,6 @@ def _item_people(text: NormalisedText, item: ItemHeading, attendance: Attendance
                     attendance.reserves.append(reserve)
             if line.cells and len(line.cells) >= 2 and _RESERVE_TITLE_RE.search(item.title):
                 _reserve_row(line.cells, n, attendance, known_reserves)
-
-
-def _paragraphs(text: NormalisedText, start: int, end: int) -> list[tuple[list[tuple[int, int]], str]]:
-    """Join the lines of each paragraph between ``start`` and ``end`` (a PDF wraps a list of names
-    over lines: "... Mr Jeremy" / "Kite, MBE, ..."), page furniture skipped. Returns, per paragraph,
-    the (offset, line number) where each of its lines starts in the joined text, and the text."""
-    out: list[tuple[list[tuple[int, int]], str]] = []
-    starts: list[tuple[int, int]] = []
-    pieces: list[str] = []
-    length = 0
-    for n in range(start, min(end, len(text.lines)) + 1):
-        line = text.line(n)
-        if line.furniture is not None:
-            continue
-        if not line.clean:
-            if pieces:
-                out.append((starts, " ".join(pieces)))
-            starts, pieces, length = [], [], 0
-            continue
-        starts.append((length, n))
-        piece = line.clean.strip()
-        pieces.append(piece)
-        length += len(piece) + 1
-    if pieces:
-        out.append((starts, " ".join(pieces)))
-    return out
 
 
 def _reserve_row(cells: tuple[str, ...], line: int, attendance: Attendance, known: set[str]) -> None:

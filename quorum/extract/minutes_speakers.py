@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from quorum.extract.names import looks_like_name, parse_person
+from quorum.extract.paragraphs import paragraphs
 from quorum.model import Attendee, NormalisedText
 
 _VERBS = (
@@ -74,30 +75,6 @@ def _known(keys: set[tuple[str, str]], name: str) -> bool:
     return any(s == surname and (not i or not initial or i == initial) for s, i in keys)
 
 
-def _paragraphs(text: NormalisedText, start: int, end: int) -> list[tuple[list[tuple[int, int]], str]]:
-    """Each paragraph's joined text, with the offset at which each of its lines starts."""
-    out: list[tuple[list[tuple[int, int]], str]] = []
-    starts: list[tuple[int, int]] = []
-    pieces: list[str] = []
-    length = 0
-    for n in range(max(1, start), min(end, len(text.lines)) + 1):
-        line = text.line(n)
-        if line.furniture is not None:
-            continue
-        if not line.clean or line.cells is not None:
-            if pieces:
-                out.append((starts, " ".join(pieces)))
-            starts, pieces, length = [], [], 0
-            continue
-        starts.append((length, n))
-        piece = line.clean.strip()
-        pieces.append(piece)
-        length += len(piece) + 1
-    if pieces:
-        out.append((starts, " ".join(pieces)))
-    return out
-
-
 def speakers_in_text(
     text: NormalisedText, start: int, end: int, listed: list[str], skip: frozenset[int] = frozenset()
 ) -> list[Attendee]:
@@ -109,7 +86,7 @@ def speakers_in_text(
     """
     keys = {_key(name) for name in listed}
     out: list[Attendee] = []
-    for starts, paragraph in _paragraphs(text, start, end):
+    for starts, paragraph in paragraphs(text, start, end, split_at_table_rows=True):
         if starts and starts[0][1] in skip:
             continue
         if not _VERB_RE.search(paragraph) or not _NAME_START_RE.search(paragraph):

@@ -29,6 +29,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from quorum.errors import InputError
+from quorum.ingest.files import read_bytes
 from quorum.model import Source
 
 #: A page whose text layer has fewer non-space characters than this, and that
@@ -282,14 +283,7 @@ def read_pdf_source(path: str | Path, ocr: bool = True) -> tuple[Source, PdfText
     damaged file, or one that is not a PDF or has no pages.
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(str(path), "no such file") from None
-    except IsADirectoryError:
-        raise InputError(str(path), "is a directory, not a file") from None
-    except OSError as error:
-        raise InputError(str(path), f"cannot be read ({error.strerror})") from None
+    data = read_bytes(path)
     document = open_pdf(data, str(path))
     try:
         extracted = extract_pdf_text(document, ocr=ocr)

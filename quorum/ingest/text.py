@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from quorum.errors import InputError
+from quorum.ingest.files import read_bytes
 from quorum.model import Source
 
 #: Control characters other than tab, newline, carriage return and form feed
@@ -67,14 +68,7 @@ def read_text_source(path: str | Path) -> tuple[Source, str]:
     Raises :class:`InputError` when the file is missing, empty, binary or not UTF-8.
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(str(path), "no such file") from None
-    except IsADirectoryError:
-        raise InputError(str(path), "is a directory, not a file") from None
-    except OSError as error:
-        raise InputError(str(path), f"cannot be read ({error.strerror})") from None
+    data = read_bytes(path)
     text = decode_text(data, str(path))
     source = Source(
         path=str(path),
