@@ -235,6 +235,7 @@ def _documents(session: Session, rows: Iterable[db.DocumentAppearance]) -> list[
             title=row.title,
             date=row.date,
             agenda_item=row.agenda_item,
+            parent_id=row.parent_id,
             start_page=row.start_page,
             end_page=row.end_page,
             url=f"/documents/{row.id}",
@@ -316,14 +317,14 @@ def get_meeting(session: Session, meeting_id: int) -> s.Meeting | None:
     appearances = _meeting_appearances(session, meeting_id)
     documents = [d for d in _documents(session, appearances) if not hidden.covers(d.source_id, d.source.start_line)]
     agenda = []
-    for item in session.scalars(
+    agenda_rows = session.scalars(
         select(db.AgendaItem).where(db.AgendaItem.meeting_id == meeting_id).order_by(db.AgendaItem.id)
-    ):
+    ).all()
+    item_documents = _item_documents(session, {item.source_id for item in agenda_rows if item.source_id}, hidden)
+    for item in agenda_rows:
         if item.access != PUBLIC or hidden.row(item):
             continue
-        linked = [
-            d for d in documents if d.agenda_item and d.agenda_item == item.number and d.source_id == item.source_id
-        ]
+        linked = item_documents.get((item.source_id, item.number), [])
         agenda.append(
             s.AgendaItem(
                 id=item.id,
@@ -403,6 +404,41 @@ def get_meeting(session: Session, meeting_id: int) -> s.Meeting | None:
         motions=motions,
         documents=documents,
     )
+
+
+def _item_documents(
+    session: Session, source_ids: set[int], hidden: Withheld
+) -> dict[tuple[int, str], list[s.DocumentSummary]]:
+    """Return the public documents of each agenda item (source id, item number) of the packs ``source_ids``.
+
+    A document belongs to the item it is linked to, or else to the item of its nearest linked ancestor:
+    a cover sheet's minutes and appendices, a report's appendices, whatever meeting they record.
+    A document inside (or below) an exempt one is left out. Each item's documents are in pack order.
+    """
+    if not source_ids:
+        return {}
+    rows = session.scalars(
+        select(db.DocumentAppearance)
+        .where(db.DocumentAppearance.source_id.in_(source_ids))
+        .order_by(db.DocumentAppearance.source_id, db.DocumentAppearance.start_line)
+    ).all()
+    by_id = {row.id: row for row in rows}
+    kept = []
+    keys: dict[int, tuple[int, str]] = {}
+    for row in rows:
+        number, public, node, steps = None, True, row, 0
+        while node is not None and steps < 50:  # an ancestor chain, guarded against a cycle
+            public = public and node.access == PUBLIC
+            number = number or node.agenda_item
+            node, steps = by_id.get(node.parent_id) if node.parent_id else None, steps + 1
+        if number and public:
+            kept.append(row)
+            keys[row.id] = (row.source_id, number)
+    out: dict[tuple[int, str], list[s.DocumentSummary]] = defaultdict(list)
+    for document in _documents(session, kept):
+        if not hidden.covers(document.source_id, document.source.start_line):
+            out[keys[document.id]].append(document)
+    return out
 
 
 def _meeting_appearances(session: Session, meeting_id: int) -> list[db.DocumentAppearance]:

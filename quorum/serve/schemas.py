@@ -75,10 +75,11 @@ class DocumentSummary(Model):
     end_page: int | None = None
     url: str
     source: SourceRef
+    parent_id: int | None = Field(None, description="The document this one belongs to (a cover sheet, a report).")
 
 
 class AgendaItem(Model):
-    """One item of a meeting's agenda, with its page range and linked reports."""
+    """One item of a meeting's agenda, with its page range and its documents (with those below them)."""
 
     id: int
     meeting_id: int
