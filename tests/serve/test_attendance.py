@@ -190,3 +190,8 @@ def test_clerk_disagreement_is_shown_with_both_sources(clerk_client: TestClient)
     assert "start=1179" in html_row and "start=3&amp;end=3" in html_row
     meeting = clerk_client.get(f"/meetings/{row['meeting']['id']}").text
     assert meeting.count(">Simon Brown</a>") == 1 and "the clerk recorded" in meeting
+
+
+def test_person_feed_has_one_entry_per_meeting(client: TestClient) -> None:
+    feed = client.get(f"/feeds/people/{_person_id(client, 'Simon Brown')}.atom").text
+    assert feed.count("Cabinet, 2017-07-13") == 1
