@@ -481,6 +481,7 @@ def fold_whitespace(text: str) -> str:
 
 
 _WHITESPACE = re.compile(r"\s+")
+_NEWLINE = re.compile(b"\n")
 #: How many places of a value's first word :meth:`NormalisedText.folded_contains` tries before folding the text.
 _FOLDED_SEARCH_LIMIT = 200
 #: The non-ASCII code points that ``re.IGNORECASE`` matches to an ASCII letter, and that letter.
@@ -598,20 +599,16 @@ class NormalisedText:
         four mapped, the UTF-8 bytes lower-cased (ASCII only: other characters are bytes >= 0x80 that no ASCII
         byte equals) hold a word exactly where the text holds a re.IGNORECASE match of it.
         """
-        folded = self._ascii_folded_clean()
+        folded, starts = self._ascii_folded_clean()
         numbers: set[int] = set()
         for word in {word.lower().encode("ascii") for word in words}:
-            line, counted = 1, 0
             position = folded.find(word)
             while position != -1:
-                line += folded.count(b"\n", counted, position)
-                numbers.add(line)
-                following = folded.find(b"\n", position + len(word))  # on to the next line
-                if following == -1:
+                number = bisect.bisect_right(starts, position)  # 1-based: starts[0] == 0 is line 1
+                numbers.add(number)
+                if number >= len(starts):
                     break
-                line += folded.count(b"\n", position, following + 1)
-                counted = following + 1
-                position = folded.find(word, counted)
+                position = folded.find(word, starts[number])  # on to the next line
         return frozenset(numbers)
 
     def _lines_with_pattern(self, pattern: re.Pattern[str]) -> frozenset[int]:
@@ -635,15 +632,17 @@ class NormalisedText:
             joined = self.index_cache["joined"] = "\n".join([line.clean for line in self.lines])
         return joined
 
-    def _ascii_folded_clean(self) -> bytes:
-        """Return the joined clean lines as UTF-8 with ASCII letters lower-cased as ``re.IGNORECASE`` folds them."""
+    def _ascii_folded_clean(self) -> tuple[bytes, list[int]]:
+        """Return the joined clean lines as UTF-8, ASCII case folded as by ``re.IGNORECASE``, and line start offsets."""
         folded = self.index_cache.get("ascii_folded")
         if folded is None:
             joined = self._joined_clean()
             if any(char in joined for char in _IGNORECASE_ASCII):
                 for char, letter in _IGNORECASE_ASCII.items():
                     joined = joined.replace(char, letter)
-            folded = self.index_cache["ascii_folded"] = joined.encode("utf-8", "surrogatepass").lower()
+            data = joined.encode("utf-8", "surrogatepass").lower()
+            starts = [0, *(newline.end() for newline in _NEWLINE.finditer(data))]
+            folded = self.index_cache["ascii_folded"] = (data, starts)
         return folded
 
     def raw_between(self, start: int, end: int) -> str:
