@@ -146,7 +146,7 @@ def clean_body(body: str) -> str:
 
 
 def _content_lines(text: NormalisedText, start: int, end: int) -> list[int]:
-    return [n for n in range(max(1, start), min(end, len(text.lines)) + 1) if text.line(n).is_content]
+    return text.content_numbers(start, end)
 
 
 def _next_content(text: NormalisedText, line: int, limit: int, count: int) -> list[int]:
@@ -183,6 +183,8 @@ class _Header:
 
 
 def _header_at(text: NormalisedText, n: int) -> _Header | None:
+    if n not in text.lines_containing("minutes", "decision"):
+        return None  # every heading shape below needs one of the two words
     clean = text.line(n).clean.strip().strip("*").strip()
     if not clean or len(clean) > 250:
         return None
@@ -310,7 +312,7 @@ def _find_end(text: NormalisedText, header_line: int, limit: int) -> int:
         if _NUMBERED_RE.match(clean) or _RESOLUTION_START_RE.match(clean):
             seen_business = True
         last = n
-        if CLOSING_RE.search(clean) and parse_time(clean):
+        if n in text.lines_containing("meeting", "time") and CLOSING_RE.search(clean) and parse_time(clean):
             for m in _next_content(text, n, limit, 3):
                 candidate = text.line(m).clean
                 if len(candidate) <= 80 and _SIGNATURE_RE.match(candidate.strip("*").strip()):
@@ -358,7 +360,11 @@ def find_minutes_spans(text: NormalisedText, start: int = 1, end: int | None = N
     """
     last_line = len(text.lines) if end is None else min(end, len(text.lines))
     headers: list[_Header] = []
+    # only lines holding "minutes", "decision" (a heading) or "present" (an orphan attendance block) can open a set
+    candidates = text.lines_containing("minutes", "decision") | text.lines_containing("present")
     for n in _content_lines(text, start, last_line):
+        if n not in candidates:
+            continue
         header = _header_at(text, n)
         orphan = False
         if header is None and _PRESENT_RE.match(text.line(n).clean):

@@ -101,10 +101,11 @@ def extract_motions(text: NormalisedText, documents: list[Document]) -> list[Mot
 
     anchors: list[tuple[int, int, str | None, str | None]] = []  # (title line, mover line, mover, seconder)
     last_line = len(text.lines)
+    candidates = text.lines_containing("move", "propose")  # _MOVER_RE and _PROPOSER_RE need one of the two
     n = 1
     while n <= last_line:
         line = text.line(n)
-        if not line.is_content or in_minutes(n):
+        if n not in candidates or not line.is_content or in_minutes(n):
             n += 1
             continue
         clean = line.clean.strip()

@@ -106,10 +106,12 @@ def split_pages(text: str) -> tuple[str, tuple[int, int] | None, str | None]:
     Takes "Minutes: (Pages 1 - 6)" and returns ``("Minutes: ", (1, 6), "Pages 1 - 6")``;
     "(To Follow)" gives no pages but its raw text; text without a reference comes back whole.
     """
-    follow = _TO_FOLLOW.search(text)
+    follow = _TO_FOLLOW.search(text) if "(" in text else None  # the pattern opens with "("
     if follow:
         return text[: follow.start()], None, follow.group("raw")
     match = None
+    if "page" not in text.lower():  # _PAGES needs "page": "p", "a", "g", "e" have no other case forms
+        return text, None, None
     for found in _PAGES.finditer(text):
         match = found
     if match and text[match.end() :].strip(" *:.") == "":

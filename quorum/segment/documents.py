@@ -13,6 +13,7 @@ pack page ranges. Stand-alone reports with an index are split into sections.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -63,6 +64,13 @@ def segment(text: NormalisedText) -> list[Document]:
     if not content:
         return [Document(kind=DocumentKind.OTHER, title=None, span=text.span(1, last))]
     return _Segmenter(text, content).run()
+
+
+_HEADER_END = re.compile(r"^(?:Section\s*1\b|1\.0\s|Summary\b)", re.I)
+_ENCLOSURES = re.compile(r"^Enclosures?\s*:", re.I)
+_BACKGROUND = re.compile(r"^(?:Background Papers|Section \d+\s*[-–]\s*Contact Details)", re.I)
+_INSPECTION_DATES = re.compile(r"^Inspection dates?\s*:", re.I)
+_LABEL = re.compile(r"^[A-Z][\w ]{1,30}:")
 
 
 class _Segmenter:
@@ -266,7 +274,7 @@ class _Segmenter:
         """Start lines of inspection-report title blocks (found from their "Inspection dates:" line)."""
         starts: set[int] = set()
         for position, number in enumerate(self.content):
-            if not re.match(r"^Inspection dates?\s*:", self._line(number), re.I):
+            if not _INSPECTION_DATES.match(self._line(number)):
                 continue
             start = number
             for back in reversed(self.content[max(0, position - 6) : position]):
@@ -351,7 +359,7 @@ class _Segmenter:
             return True
         if not sig.is_heading_like(clean) or sig.blank_lines_before(self.text, number) < 1:
             return False
-        if re.match(r"^[A-Z][\w ]{1,30}:", clean):
+        if _LABEL.match(clean):
             return False
         followed = bool(self._next_content(number, 1))
         for enclosure in report.enclosures:
@@ -475,20 +483,18 @@ class _Segmenter:
         draft = self.drafts[-1]
         draft.lines.append(number)
         clean = self._line(number)
-        if not draft.header_done and (
-            re.match(r"^(?:Section\s*1\b|1\.0\s|Summary\b)", clean, re.I) or len(draft.lines) > 30
-        ):
+        if not draft.header_done and (_HEADER_END.match(clean) or len(draft.lines) > 30):
             draft.header_done = True
-        if re.match(r"^Enclosures?\s*:", clean, re.I):
+        if _ENCLOSURES.match(clean):
             value = clean.split(":", 1)[1]
             draft.enclosures.extend(_split_enclosures(value))
         elif draft.enclosures and not draft.header_done and sig.APPENDIX_HEADING.match(clean):
             draft.enclosures.extend(_split_enclosures(clean))
-        if re.match(r"^(?:Background Papers|Section \d+\s*[-–]\s*Contact Details)", clean, re.I):
+        if _BACKGROUND.match(clean):
             draft.background_done = True
         if sig.MINUTES_CLOSE.match(clean):
             draft.closed = True
-        if sig.RESTRICTED.search(clean) and number - draft.start < 3:
+        if number - draft.start < 3 and sig.RESTRICTED.search(clean):
             draft.restricted = True
 
     # --------------------------------------------------------------- motions --
@@ -543,8 +549,8 @@ class _Segmenter:
                 continue
             following = [s for k, s in enumerate(starts) if s > draft.start and self.drafts[k].reason != "motion"]
             stop = following[0] if following else len(self.text.lines) + 1
-            inside = [n for n in self.content if draft.start <= n < stop]
-            ends.append(inside[-1] if inside else draft.start)
+            last = bisect.bisect_left(self.content, stop) - 1  # the last content line before ``stop``
+            ends.append(self.content[last] if last >= 0 and self.content[last] >= draft.start else draft.start)
         return ends
 
     def _document(self, draft: _Draft, end: int, parent: int | None, pages: list[int | None] | None) -> Document:

@@ -11,6 +11,7 @@ import re
 
 from quorum.model import Line, NormalisedText
 from quorum.normalise.dates import find_date
+from quorum.normalise.lines import upper_ratio
 from quorum.normalise.verbatim import verbatim_in
 
 REPORT_FOR = re.compile(r"^REPORT\s+FOR\s*:?\s*(.*)$", re.IGNORECASE)
@@ -57,13 +58,6 @@ def title_similarity(wanted: str, found: str) -> float:
     if not need:
         return 0.0
     return len(need & significant_words(found)) / len(need)
-
-
-def upper_ratio(text: str) -> float:
-    """Return the share of cased letters in ``text`` that are upper case (0 when there are none)."""
-    upper = sum(map(str.isupper, text))
-    cased = upper + sum(map(str.islower, text))
-    return upper / cased if cased else 0.0
 
 
 def is_heading_like(clean: str, max_chars: int = 120, max_words: int = 16) -> bool:
