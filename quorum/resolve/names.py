@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Titles and ranks printed before a name, longest first so "Chief Superintendent"
 #: wins over "Superintendent". Matched case-insensitively, with or without a dot.
@@ -216,6 +217,7 @@ def _strip_honorific(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+@lru_cache(maxsize=65536)  # pure, and the result is frozen: the same printed names recur in every pack
 def parse_name(printed: str) -> ParsedName:
     """Parse a name as printed ("Councillor Mrs Rekha Shah (The Worshipful the Mayor)").
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from quorum.resolve.bodies import body_key, classify_body, display_name
@@ -31,12 +31,83 @@ class Context:
     vice_chair_id: int | None = None
 
 
+@dataclass(slots=True)
+class _Family:
+    """What the store knows about one person of a family, as :meth:`Identities._known` reads it."""
+
+    names: list[ParsedName]
+    printed: set[str]  # the alias strings behind ``names`` (the canonical name is not one)
+    organisations: set[str]
+
+
+@dataclass
+class IdentityCache:
+    """People and bodies already read from the store, kept across the sources of one ingest run.
+
+    Without it every source would re-read every alias of every family it
+    mentions, and a councillor named in 10,000 packs has 10,000 alias rows:
+    the cost per source would grow with the store. The cache holds, per family
+    key, exactly what :meth:`Identities._known` would read (each person's
+    canonical name, distinct aliases in first-seen order, organisations) and
+    the ids of bodies by key. It assumes it is the only writer while the run
+    lasts. A source's additions are staged while it is written and merged only
+    after its transaction commits (:meth:`accept`); a rolled-back source is
+    dropped (:meth:`discard`); anything that can delete people or bodies (a
+    replaced source and its garbage collection) empties it (:meth:`clear`).
+    """
+
+    families: dict[str, dict[int, _Family]] = field(default_factory=dict)
+    organizations: dict[str, int] = field(default_factory=dict)
+    staged: Identities | None = None
+
+    def clear(self) -> None:
+        """Forget everything (people or bodies may have been deleted)."""
+        self.families.clear()
+        self.organizations.clear()
+        self.staged = None
+
+    def discard(self) -> None:
+        """Drop the staged source's additions (its transaction was rolled back)."""
+        self.staged = None
+
+    def accept(self) -> None:
+        """Merge the staged source's reads and additions (its transaction committed)."""
+        ids, self.staged = self.staged, None
+        if ids is None:
+            return
+        self.organizations.update(ids._organizations)
+        for family_key, people in ids._loaded.items():
+            self.families[family_key] = {
+                pid: _Family(list(f.names), set(f.printed), set(f.organisations)) for pid, f in people.items()
+            }
+        for family_key, person_id, canonical, alias, organisation in ids._added:
+            people = self.families.setdefault(family_key, {})
+            if canonical is not None:
+                people[person_id] = _Family([parse_name(canonical)], set(), set())
+            entry = people.get(person_id)
+            if entry is None:  # a person of another family (cannot happen: aliases join their family) — reload
+                self.families.pop(family_key, None)
+                continue
+            if alias and alias not in entry.printed:
+                entry.printed.add(alias)
+                entry.names.append(parse_name(alias))
+            if organisation:
+                entry.organisations.add(fold(organisation))
+
+
 @dataclass
 class Identities:
-    """Resolves people and bodies for one source inside the current transaction."""
+    """Resolves people and bodies for one source inside the current transaction.
+
+    ``cache`` (optional) shares what earlier sources of the same ingest run read
+    and wrote (see :class:`IdentityCache`).
+    """
 
     session: Session
     source_id: int
+    cache: IdentityCache | None = None
+    _loaded: dict[str, dict[int, _Family]] = field(default_factory=dict)
+    _added: list[tuple[str, int, str | None, str | None, str | None]] = field(default_factory=list)
     _families: dict[str, list[KnownPerson]] = field(default_factory=dict)
     _aliases: set[tuple[int, str]] = field(default_factory=set)
     _candidates: set[tuple[int, int]] = field(default_factory=set)
@@ -50,6 +121,10 @@ class Identities:
         """Return the id of the body named ``printed``, creating it and recording the name as printed."""
         key = body_key(printed)
         org_id = self._organizations.get(key)
+        if org_id is None and self.cache is not None:
+            org_id = self.cache.organizations.get(key)
+            if org_id is not None:
+                self._organizations[key] = org_id
         if org_id is None:
             org_id = self.session.scalar(select(s.Organization.id).where(s.Organization.key == key))
             if org_id is None:
@@ -70,24 +145,36 @@ class Identities:
         known = self._families.get(family_key)
         if known is not None:
             return known
+        cached = self.cache.families.get(family_key) if self.cache is not None else None
+        if cached is not None:  # a new source has no aliases of its own yet: ``sources`` is empty
+            known = [KnownPerson(pid, tuple(f.names), frozenset(f.organisations)) for pid, f in cached.items()]
+            self._families[family_key] = known
+            return known
+        # One row per distinct (person, alias, organisation): a person printed in thousands of sources costs
+        # a handful of rows, not one per source. Only this source matters for ``sources`` (see match_person).
+        here = func.max(case((s.PersonName.source_id == self.source_id, 1), else_=0))
         rows = self.session.execute(
-            select(s.Person.id, s.Person.name, s.PersonName.name, s.PersonName.organisation, s.PersonName.source_id)
+            select(s.Person.id, s.Person.name, s.PersonName.name, s.PersonName.organisation, here)
             .join(s.PersonName, s.PersonName.person_id == s.Person.id, isouter=True)
             .where(s.Person.family_key == family_key)
-            .order_by(s.Person.id)
+            .group_by(s.Person.id, s.Person.name, s.PersonName.name, s.PersonName.organisation)
+            .order_by(s.Person.id, func.min(s.PersonName.id))
         ).all()
-        grouped: dict[int, tuple[list[ParsedName], set[str], set[int]]] = {}
-        for person_id, canonical, alias, organisation, source_id in rows:
-            names, orgs, sources = grouped.setdefault(person_id, ([parse_name(canonical)], set(), set()))
-            if alias:
-                names.append(parse_name(alias))
+        grouped: dict[int, _Family] = {}
+        sources: dict[int, set[int]] = {}
+        for person_id, canonical, alias, organisation, in_source in rows:
+            entry = grouped.setdefault(person_id, _Family([parse_name(canonical)], set(), set()))
+            if alias and alias not in entry.printed:
+                entry.printed.add(alias)
+                entry.names.append(parse_name(alias))
             if organisation:
-                orgs.add(fold(organisation))
-            if source_id is not None:
-                sources.add(source_id)
+                entry.organisations.add(fold(organisation))
+            if in_source:
+                sources.setdefault(person_id, set()).add(self.source_id)
+        self._loaded[family_key] = grouped
         known = [
-            KnownPerson(pid, tuple(names), frozenset(orgs), frozenset(sources))
-            for pid, (names, orgs, sources) in grouped.items()
+            KnownPerson(pid, tuple(f.names), frozenset(f.organisations), frozenset(sources.get(pid, ())))
+            for pid, f in grouped.items()
         ]
         self._families[family_key] = known
         return known
@@ -129,6 +216,7 @@ class Identities:
         )
         self.session.add(person)
         self.session.flush()
+        self._added.append((parsed.family_key, person.id, parsed.name, None, None))
         return person.id
 
     def _complete(self, person_id: int, parsed: ParsedName) -> None:
@@ -195,6 +283,7 @@ class Identities:
                     reason=decision.reason,
                 )
             )
+            self._added.append((parsed.family_key, person_id, None, name, organisation))
         self._remember(person_id, parsed, organisation)
         for candidate in decision.candidates:
             pair = (person_id, candidate.person_id)

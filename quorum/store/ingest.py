@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from quorum.errors import QuorumError
 from quorum.ingest import READERS
 from quorum.store import schema as s
+from quorum.store.identity import IdentityCache
 from quorum.store.prepare import Prepared, prepare_path
 from quorum.store.writer import now, write_source
 
@@ -167,8 +168,9 @@ def ingest_paths(
                 continue
             todo.append(path)
         count = workers if workers is not None else (os.cpu_count() or 1)
+        cache = IdentityCache()
         for path, outcome in _results(todo, max(1, min(count, len(todo)))):
-            status = _store_one(session, path, hashes.get(path), outcome, path in existing, report)
+            status = _store_one(session, path, hashes.get(path), outcome, path in existing, report, cache)
             if progress:
                 progress(path, status)
     finally:
@@ -178,7 +180,13 @@ def ingest_paths(
 
 
 def _store_one(
-    session: Session, path: str, sha: str | None, outcome: Prepared | str, known: bool, report: IngestReport
+    session: Session,
+    path: str,
+    sha: str | None,
+    outcome: Prepared | str,
+    known: bool,
+    report: IngestReport,
+    cache: IdentityCache | None = None,
 ) -> str:
     """Write one parsed file in its own transaction; record a failure instead when it cannot be stored."""
     error: str
@@ -187,12 +195,16 @@ def _store_one(
     else:
         try:
             outcome.result.source.path = path
-            write_source(session, outcome, path)
+            write_source(session, outcome, path, cache)
             session.commit()
         except Exception as exc:  # one bad file must never lose another: roll back, record, go on
             session.rollback()
+            if cache is not None:
+                cache.discard()
             error = f"{path}: could not be stored: {type(exc).__name__}: {exc}"
         else:
+            if cache is not None:
+                cache.accept()
             (report.replaced if known else report.added).append(path)
             return "replaced" if known else "added"
     _record_failure(session, path, sha, error)

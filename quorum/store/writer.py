@@ -21,7 +21,7 @@ from quorum.model import Access, to_jsonable
 from quorum.resolve.bodies import body_key, occasion
 from quorum.resolve.names import fold, roles_of
 from quorum.store import schema as s
-from quorum.store.identity import Context, Identities
+from quorum.store.identity import Context, Identities, IdentityCache
 from quorum.store.prepare import Prepared, similarity
 
 #: Tables holding facts owned by one source, children before parents.
@@ -134,6 +134,7 @@ class _Writer:
     report_ids: list[s.Report | None] = field(default_factory=list)
     chunks: list[dict[str, Any]] = field(default_factory=list)
     refs: dict[int, s.Base] = field(default_factory=dict)  # chunk index → the row it quotes
+    posts: dict[tuple[int, str, str], int] = field(default_factory=dict)  # (organization, role, label) → post id
 
     # ------------------------------------------------------------ helpers ---
 
@@ -229,14 +230,19 @@ class _Writer:
         post_id = None
         if role not in {"member", "reserve", "substitute", "officer"}:
             post_label = label or role.capitalize()
-            post = self.session.scalar(
-                select(s.Post).where(s.Post.organization_id == org_id, s.Post.role == role, s.Post.label == post_label)
-            )
-            if post is None:
-                post = s.Post(organization_id=org_id, role=role, label=post_label)
-                self.session.add(post)
-                self.session.flush()
-            post_id = post.id
+            post_id = self.posts.get((org_id, role, post_label))
+            if post_id is None:
+                post_id = self.session.scalar(
+                    select(s.Post.id).where(
+                        s.Post.organization_id == org_id, s.Post.role == role, s.Post.label == post_label
+                    )
+                )
+                if post_id is None:
+                    post = s.Post(organization_id=org_id, role=role, label=post_label)
+                    self.session.add(post)
+                    self.session.flush()
+                    post_id = post.id
+                self.posts[(org_id, role, post_label)] = post_id
         self.session.add(
             s.Membership(
                 person_id=person_id,
@@ -785,11 +791,14 @@ class _Writer:
             self.session.execute(insert(s.TextChunk), self.chunks)
 
 
-def write_source(session: Session, prepared: Prepared, path: str) -> int:
+def write_source(session: Session, prepared: Prepared, path: str, cache: IdentityCache | None = None) -> int:
     """Store ``prepared`` as the current version of the source at ``path``; return the source id.
 
     Runs inside the caller's transaction. A source already stored at ``path``
-    is replaced: its old facts go, shared entities keep their ids.
+    is replaced: its old facts go, shared entities keep their ids. ``cache``
+    (optional) carries people and bodies across the sources of one ingest run;
+    the caller must call its ``accept`` after committing and ``discard`` after
+    rolling back.
     """
     result = prepared.result
     replaced = False
@@ -800,6 +809,8 @@ def write_source(session: Session, prepared: Prepared, path: str) -> int:
         session.add(source)
         session.flush()
     else:
+        if cache is not None:  # its aliases go now and orphans at the end: cached people may be stale
+            cache.clear()
         clear_source(session, source.id)
         replaced = True
     source.sha256 = result.source.sha256
@@ -810,7 +821,8 @@ def write_source(session: Session, prepared: Prepared, path: str) -> int:
     source.status = "ok"
     source.error = None
     source.warnings = list(result.warnings) or None
-    writer = _Writer(session, source.id, prepared, Identities(session, source.id))
+    ids = Identities(session, source.id, cache=None if replaced else cache)
+    writer = _Writer(session, source.id, prepared, ids)
     with session.no_autoflush:  # entities are flushed where their ids are needed; facts go in one flush
         writer.documents()
         writer.meetings()
@@ -824,4 +836,6 @@ def write_source(session: Session, prepared: Prepared, path: str) -> int:
     if replaced:  # a new source only adds references: nothing can have been orphaned
         collect_garbage(session)
         promote_canonical(session)
+    elif cache is not None:
+        cache.staged = ids
     return source.id
