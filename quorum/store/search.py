@@ -218,11 +218,20 @@ def find_person_ids(session: Session, person: str | int) -> list[int]:
     return ids
 
 
+#: Longest body key the store holds (the width of ``organizations.key``).
+KEY_LENGTH: int = s.Organization.__table__.c.key.type.length or 255
+
+
 def find_organization_ids(session: Session, body: str) -> list[int]:
-    """Return ids of bodies matching a name (by natural key, else by a case-insensitive substring)."""
+    """Return ids of bodies matching a name (by natural key, else by a case-insensitive substring).
+
+    A name longer than the key column cannot be part of any key: it is never
+    looked for as a substring (SQLite's LIKE refuses patterns over 50,000 bytes).
+    """
     ids = list(session.scalars(select(s.Organization.id).where(s.Organization.key == body_key(body))))
-    if not ids:
-        pattern = "%" + fold(body).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    folded = fold(body)
+    if not ids and len(folded) <= KEY_LENGTH:
+        pattern = "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         ids = list(session.scalars(select(s.Organization.id).where(s.Organization.key.like(pattern, escape="\\"))))
     return ids
 

@@ -66,10 +66,7 @@ def test_ingest_reports_failures_and_stores_the_good_file(db: Path) -> None:
 
 
 #: (command, query index) pairs the code still gets wrong: strict xfails that flip when fixed.
-KNOWN_GAPS = {
-    ("body", ARGS.index("a" * 100_000)): "a 100,000-character body name reaches SQLite's LIKE unchecked: "
-    "OperationalError 'LIKE or GLOB pattern too complex' (quorum/store/search.py find_organization_ids)",
-}
+KNOWN_GAPS: dict[tuple[str, int], str] = {}
 CASES = [
     pytest.param(
         command,
