@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from quorum import model as m
@@ -135,8 +135,19 @@ class _Writer:
     chunks: list[dict[str, Any]] = field(default_factory=list)
     refs: dict[int, s.Base] = field(default_factory=dict)  # chunk index → the row it quotes
     posts: dict[tuple[int, str, str], int] = field(default_factory=dict)  # (organization, role, label) → post id
+    pending: dict[type[s.Base], list[dict[str, Any]]] = field(default_factory=dict)  # fact rows nothing reads back
 
     # ------------------------------------------------------------ helpers ---
+
+    def add_row(self, model: type[s.Base], **values: Any) -> None:
+        """Queue a fact row that needs no id and that nothing reads back while the source is written."""
+        self.pending.setdefault(model, []).append(values)
+
+    def insert_pending(self) -> None:
+        """Insert the queued fact rows, one Core executemany per table (no ORM object per row)."""
+        for model, rows in self.pending.items():
+            self.session.execute(model.__table__.insert(), rows)
+        self.pending.clear()
 
     def prov(self, start: int, end: int | None = None, page: int | None = None) -> dict[str, Any]:
         """Provenance columns for lines ``start``..``end``."""
@@ -196,13 +207,12 @@ class _Writer:
             meeting.time = time
         if venue and not meeting.venue:
             meeting.venue = venue
-        self.session.add(
-            s.MeetingRecord(
-                meeting_id=meeting.id,
-                kind=kind,
-                details={k: v for k, v in details.items() if v not in (None, [], {})},
-                **self.prov(line, end),
-            )
+        self.add_row(
+            s.MeetingRecord,
+            meeting_id=meeting.id,
+            kind=kind,
+            details={k: v for k, v in details.items() if v not in (None, [], {})},
+            **self.prov(line, end),
         )
         return meeting.id, org_id, date
 
@@ -470,18 +480,17 @@ class _Writer:
                     replacing_id = None
                     if attendee.replacing:
                         replacing_id = self.ids.person(attendee.replacing, line=attendee.line, context=context)
-                    self.session.add(
-                        s.Attendance(
-                            meeting_id=meeting_id,
-                            person_id=person_id,
-                            name=attendee.name,
-                            status=status,
-                            role=attendee.role,
-                            organisation=attendee.organisation,
-                            replacing_person_id=replacing_id,
-                            replacing=attendee.replacing,
-                            **self.prov(attendee.line),
-                        )
+                    self.add_row(
+                        s.Attendance,
+                        meeting_id=meeting_id,
+                        person_id=person_id,
+                        name=attendee.name,
+                        status=status,
+                        role=attendee.role,
+                        organisation=attendee.organisation,
+                        replacing_person_id=replacing_id,
+                        replacing=attendee.replacing,
+                        **self.prov(attendee.line),
                     )
                     for role in roles_of(attendee.role):
                         body = self.council(attendee.line) if role in COUNCIL_ROLES else org_id
@@ -499,16 +508,15 @@ class _Writer:
                         self.membership(person_id, org_id, "reserve", attendee.line, meeting_id=meeting_id, date=date)
             for declaration in minutes.declarations:
                 person_id = self.ids.person(declaration.member, line=declaration.line, context=context)
-                self.session.add(
-                    s.Declaration(
-                        meeting_id=meeting_id,
-                        person_id=person_id,
-                        name=declaration.member,
-                        item=declaration.item,
-                        interest=declaration.interest,
-                        kind=declaration.kind,
-                        **self.prov(declaration.line),
-                    )
+                self.add_row(
+                    s.Declaration,
+                    meeting_id=meeting_id,
+                    person_id=person_id,
+                    name=declaration.member,
+                    item=declaration.item,
+                    interest=declaration.interest,
+                    kind=declaration.kind,
+                    **self.prov(declaration.line),
                 )
             index = len(self.minutes_meetings) - 1
             rows = [self.minute_item(index, item, meeting_id) for item in minutes.items]
@@ -561,22 +569,21 @@ class _Writer:
             )
         for vote in item.votes:
             line = vote.line or item.line
-            self.session.add(
-                s.Vote(
-                    minute_item_id=row.id,
-                    outcome=vote.outcome,
-                    for_count=vote.for_count,
-                    against_count=vote.against_count,
-                    abstentions=vote.abstentions,
-                    for_names=list(vote.for_names),
-                    against_names=list(vote.against_names),
-                    abstain_names=list(vote.abstain_names),
-                    mover=vote.mover,
-                    mover_id=self.ids.person(vote.mover, line=line, context=context),
-                    seconder=vote.seconder,
-                    seconder_id=self.ids.person(vote.seconder, line=line, context=context),
-                    **self.prov(line),
-                )
+            self.add_row(
+                s.Vote,
+                minute_item_id=row.id,
+                outcome=vote.outcome,
+                for_count=vote.for_count,
+                against_count=vote.against_count,
+                abstentions=vote.abstentions,
+                for_names=list(vote.for_names),
+                against_names=list(vote.against_names),
+                abstain_names=list(vote.abstain_names),
+                mover=vote.mover,
+                mover_id=self.ids.person(vote.mover, line=line, context=context),
+                seconder=vote.seconder,
+                seconder_id=self.ids.person(vote.seconder, line=line, context=context),
+                **self.prov(line),
             )
 
     # ----------------------------------------------------- motions, reports ---
@@ -677,15 +684,14 @@ class _Writer:
             if not 0 <= link.report < len(self.report_ids) or self.report_ids[link.report] is None:
                 continue
             line = link.line or 1
-            self.session.add(
-                s.RecommendationLink(
-                    report_id=self.report_ids[link.report].id,  # type: ignore[union-attr]
-                    minute_item_id=getattr(self.minute_items.get((link.minutes, link.item)), "id", None),
-                    item=link.item,
-                    outcome=link.outcome,
-                    recommended_to=link.recommended_to,
-                    **self.prov(line),
-                )
+            self.add_row(
+                s.RecommendationLink,
+                report_id=self.report_ids[link.report].id,  # type: ignore[union-attr]
+                minute_item_id=getattr(self.minute_items.get((link.minutes, link.item)), "id", None),
+                item=link.item,
+                outcome=link.outcome,
+                recommended_to=link.recommended_to,
+                **self.prov(line),
             )
 
     def tables(self) -> None:
@@ -693,33 +699,31 @@ class _Writer:
         for index, table in enumerate(self.prepared.result.tables):
             if self.prepared.is_exempt(table.span.start_line, table.span.end_line):
                 continue
-            self.session.add(
-                s.DataTable(
-                    appearance_id=self.appearance_of(table.document),
-                    position=index,
-                    title=table.title,
-                    header=list(table.header),
-                    rows=[list(row) for row in table.rows],
-                    row_lines=list(table.row_lines),
-                    **self.prov(table.span.start_line, table.span.end_line, table.span.start_page),
-                )
+            self.add_row(
+                s.DataTable,
+                appearance_id=self.appearance_of(table.document),
+                position=index,
+                title=table.title,
+                header=list(table.header),
+                rows=[list(row) for row in table.rows],
+                row_lines=list(table.row_lines),
+                **self.prov(table.span.start_line, table.span.end_line, table.span.start_page),
             )
         for indicator in self.prepared.result.indicators:
             if self.prepared.is_exempt(indicator.line):
                 continue
-            self.session.add(
-                s.Indicator(
-                    appearance_id=self.appearance_of(indicator.document),
-                    label=indicator.label,
-                    value=indicator.value,
-                    value_number=indicator.value_number,
-                    unit=indicator.unit,
-                    period=indicator.period,
-                    target=indicator.target,
-                    comparators=dict(indicator.comparators) or None,
-                    rag=indicator.rag,
-                    **self.prov(indicator.line),
-                )
+            self.add_row(
+                s.Indicator,
+                appearance_id=self.appearance_of(indicator.document),
+                label=indicator.label,
+                value=indicator.value,
+                value_number=indicator.value_number,
+                unit=indicator.unit,
+                period=indicator.period,
+                target=indicator.target,
+                comparators=dict(indicator.comparators) or None,
+                rag=indicator.rag,
+                **self.prov(indicator.line),
             )
 
     # ----------------------------------------------------------- passages ---
@@ -788,7 +792,7 @@ class _Writer:
                 row["document_id"] = appearance_docs.get(row["appearance_id"])
             row["canonical"] = row["document_id"] is None or primary.get(row["document_id"]) == row["appearance_id"]
         if self.chunks:
-            self.session.execute(insert(s.TextChunk), self.chunks)
+            self.session.execute(s.TextChunk.__table__.insert(), self.chunks)  # Core executemany: no ORM per row
 
 
 def write_source(session: Session, prepared: Prepared, path: str, cache: IdentityCache | None = None) -> int:
@@ -833,6 +837,7 @@ def write_source(session: Session, prepared: Prepared, path: str, cache: Identit
         writer.tables()
         writer.passages()
     session.flush()
+    writer.insert_pending()
     if replaced:  # a new source only adds references: nothing can have been orphaned
         collect_garbage(session)
         promote_canonical(session)
