@@ -10,7 +10,9 @@ whoever holds that post in the meeting's context.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -106,6 +108,8 @@ class Identities:
     session: Session
     source_id: int
     cache: IdentityCache | None = None
+    #: Where alias and candidate rows go: ``sink(model, **values)`` (e.g. a writer's batch), else ``session.add``.
+    sink: Callable[..., None] | None = None
     _loaded: dict[str, dict[int, _Family]] = field(default_factory=dict)
     _added: list[tuple[str, int, str | None, str | None, str | None]] = field(default_factory=list)
     _families: dict[str, list[KnownPerson]] = field(default_factory=dict)
@@ -114,6 +118,13 @@ class Identities:
     _organizations: dict[str, int] = field(default_factory=dict)
     _org_names: set[tuple[int, str]] = field(default_factory=set)
     _titled: set[int] = field(default_factory=set)
+
+    def _add(self, model: type[s.Base], **values: Any) -> None:
+        """Record an alias or candidate row (nothing reads these back while the source is written)."""
+        if self.sink is not None:
+            self.sink(model, **values)
+        else:
+            self.session.add(model(**values))
 
     # ---------------------------------------------------------------- bodies ---
 
@@ -136,7 +147,7 @@ class Identities:
         name = printed.strip()
         if (org_id, name) not in self._org_names:
             self._org_names.add((org_id, name))
-            self.session.add(s.OrganizationName(organization_id=org_id, name=name, source_id=self.source_id, line=line))
+            self._add(s.OrganizationName, organization_id=org_id, name=name, source_id=self.source_id, line=line)
         return org_id
 
     # ---------------------------------------------------------------- people ---
@@ -270,18 +281,17 @@ class Identities:
         name = printed.strip()
         if (person_id, name) not in self._aliases:
             self._aliases.add((person_id, name))
-            self.session.add(
-                s.PersonName(
-                    person_id=person_id,
-                    name=name,
-                    key=parsed.key,
-                    family_key=parsed.family_key,
-                    organisation=organisation,
-                    source_id=self.source_id,
-                    line=line,
-                    score=decision.score if decision.person_id is not None else 1.0,
-                    reason=decision.reason,
-                )
+            self._add(
+                s.PersonName,
+                person_id=person_id,
+                name=name,
+                key=parsed.key,
+                family_key=parsed.family_key,
+                organisation=organisation,
+                source_id=self.source_id,
+                line=line,
+                score=decision.score if decision.person_id is not None else 1.0,
+                reason=decision.reason,
             )
             self._added.append((parsed.family_key, person_id, None, name, organisation))
         self._remember(person_id, parsed, organisation)
@@ -290,16 +300,15 @@ class Identities:
             if candidate.person_id == person_id or pair in self._candidates:
                 continue
             self._candidates.add(pair)
-            self.session.add(
-                s.CandidateMatch(
-                    person_id=person_id,
-                    candidate_id=candidate.person_id,
-                    name=name,
-                    score=candidate.score,
-                    reason=candidate.reason,
-                    source_id=self.source_id,
-                    line=line,
-                )
+            self._add(
+                s.CandidateMatch,
+                person_id=person_id,
+                candidate_id=candidate.person_id,
+                name=name,
+                score=candidate.score,
+                reason=candidate.reason,
+                source_id=self.source_id,
+                line=line,
             )
         if distinct is not None:
             distinct.add(person_id)

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from quorum import model as m
@@ -273,17 +273,31 @@ class _Writer:
     # ---------------------------------------------------------- documents ---
 
     def documents(self) -> None:
-        """Write documents (by content hash) and this source's appearances of them."""
+        """Write documents (by content hash) and this source's appearances of them.
+
+        Known documents are found with one query for the whole pack; appearances
+        go in as one executemany and their ids are read back by position.
+        """
         result = self.prepared.result
+        if not result.documents:
+            return
+        hashes = self.prepared.document_hashes
+        known: dict[str, int] = dict(
+            self.session.execute(
+                select(s.Document.content_hash, s.Document.id).where(s.Document.content_hash.in_(set(hashes)))
+            ).all()
+        )
+        rows: list[dict[str, Any]] = []
         for index, doc in enumerate(result.documents):
-            digest = self.prepared.document_hashes[index]
+            digest = hashes[index]
             anchors, line_hashes = (
                 self.prepared.fingerprints[index] if index < len(self.prepared.fingerprints) else ([], [])
             )
-            document = self.session.scalar(select(s.Document).where(s.Document.content_hash == digest))
-            if document is None:
-                document = self.near_duplicate(anchors, line_hashes)
-            if document is None:
+            document_id = known.get(digest)
+            if document_id is None:
+                duplicate = self.near_duplicate(anchors, line_hashes)
+                document_id = duplicate.id if duplicate is not None else None
+            if document_id is None:
                 document = s.Document(
                     content_hash=digest,
                     kind=str(doc.kind),
@@ -293,27 +307,46 @@ class _Writer:
                 )
                 self.session.add(document)
                 self.session.flush()
-            parent = self.appearances[doc.parent] if doc.parent is not None and doc.parent < index else None
-            appearance = s.DocumentAppearance(
-                document_id=document.id,
-                source_id=self.source_id,
-                position=index,
-                parent_id=parent,
-                kind=str(doc.kind),
-                title=doc.title,
-                date=doc.date,
-                date_raw=doc.date_raw,
-                agenda_item=doc.agenda_item,
-                access=str(doc.access),
-                start_line=doc.span.start_line,
-                end_line=doc.span.end_line,
-                start_page=doc.span.start_page,
-                end_page=doc.span.end_page,
-                title_line=doc.title_line,
+                document_id = known[digest] = document.id
+            rows.append(
+                {
+                    "document_id": document_id,
+                    "source_id": self.source_id,
+                    "position": index,
+                    "parent_id": None,
+                    "kind": str(doc.kind),
+                    "title": doc.title,
+                    "date": doc.date,
+                    "date_raw": doc.date_raw,
+                    "agenda_item": doc.agenda_item,
+                    "access": str(doc.access),
+                    "start_line": doc.span.start_line,
+                    "end_line": doc.span.end_line,
+                    "start_page": doc.span.start_page,
+                    "end_page": doc.span.end_page,
+                    "title_line": doc.title_line,
+                }
             )
-            self.session.add(appearance)
-            self.session.flush()
-            self.appearances.append(appearance.id)
+        table = s.DocumentAppearance.__table__
+        self.session.execute(table.insert(), rows)
+        ids = dict(
+            self.session.execute(
+                select(s.DocumentAppearance.position, s.DocumentAppearance.id).where(
+                    s.DocumentAppearance.source_id == self.source_id
+                )
+            ).all()
+        )
+        self.appearances = [ids[index] for index in range(len(rows))]
+        parents = [
+            {"appearance": self.appearances[index], "parent": self.appearances[:index][doc.parent]}
+            for index, doc in enumerate(result.documents)
+            if doc.parent is not None and doc.parent < index
+        ]
+        if parents:
+            self.session.execute(
+                update(table).where(table.c.id == bindparam("appearance")).values(parent_id=bindparam("parent")),
+                parents,
+            )
 
     def near_duplicate(self, anchors: list[str], line_hashes: list[str]) -> s.Document | None:
         """Return a stored document that is nearly the same text (shared anchor line, ≥90% same lines)."""
@@ -827,6 +860,7 @@ def write_source(session: Session, prepared: Prepared, path: str, cache: Identit
     source.warnings = list(result.warnings) or None
     ids = Identities(session, source.id, cache=None if replaced else cache)
     writer = _Writer(session, source.id, prepared, ids)
+    ids.sink = writer.add_row
     with session.no_autoflush:  # entities are flushed where their ids are needed; facts go in one flush
         writer.documents()
         writer.meetings()
