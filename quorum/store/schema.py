@@ -116,7 +116,9 @@ class DocumentAppearance(Base):
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
     position: Mapped[int]  # index of the document in the pack's list
-    parent_id: Mapped[int | None] = mapped_column(ForeignKey("document_appearances.id", ondelete="SET NULL"))
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("document_appearances.id", ondelete="SET NULL"), index=True
+    )
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"), index=True)
     kind: Mapped[str] = mapped_column(String(32))
     title: Mapped[str | None] = mapped_column(Text)
@@ -225,6 +227,8 @@ class Membership(Provenance, Base):
     """A person's role in a body as a document states it, on a date (Popolo Membership)."""
 
     __tablename__ = "memberships"
+    # "the Chair" / "the Portfolio Holder" resolve to the latest holder of a role: an index, not a scan
+    __table_args__ = (Index("ix_memberships_role_observed", "role", "observed_on"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
@@ -298,7 +302,7 @@ class Attendance(Provenance, Base):
     status: Mapped[str] = mapped_column(String(16))  # present | apologies | reserve | in_attendance
     role: Mapped[str | None] = mapped_column(Text)
     organisation: Mapped[str | None] = mapped_column(Text)
-    replacing_person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="SET NULL"))
+    replacing_person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="SET NULL"), index=True)
     replacing: Mapped[str | None] = mapped_column(Text)
     # Who recorded it: "minutes" (read from minutes text) or "clerk" (entered on a ModernGov site); migration 0003.
     origin: Mapped[str] = mapped_column(String(16), default="minutes", server_default="minutes", index=True)
@@ -360,9 +364,9 @@ class Vote(Provenance, Base):
     against_names: Mapped[list[Any] | None]
     abstain_names: Mapped[list[Any] | None]
     mover: Mapped[str | None] = mapped_column(Text)
-    mover_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="SET NULL"))
+    mover_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="SET NULL"), index=True)
     seconder: Mapped[str | None] = mapped_column(Text)
-    seconder_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="SET NULL"))
+    seconder_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="SET NULL"), index=True)
 
 
 class Motion(Provenance, Base):
@@ -377,9 +381,9 @@ class Motion(Provenance, Base):
     title: Mapped[str] = mapped_column(Text)
     text: Mapped[str | None] = mapped_column(Text)
     mover: Mapped[str | None] = mapped_column(Text)
-    mover_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="SET NULL"))
+    mover_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="SET NULL"), index=True)
     seconder: Mapped[str | None] = mapped_column(Text)
-    seconder_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="SET NULL"))
+    seconder_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="SET NULL"), index=True)
 
 
 # ---------------------------------------------------------------- reports ---
@@ -392,7 +396,9 @@ class Report(Provenance, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"), index=True)
-    appearance_id: Mapped[int | None] = mapped_column(ForeignKey("document_appearances.id", ondelete="SET NULL"))
+    appearance_id: Mapped[int | None] = mapped_column(
+        ForeignKey("document_appearances.id", ondelete="SET NULL"), index=True
+    )
     position: Mapped[int]  # index in the pack's list of reports
     subject: Mapped[str | None] = mapped_column(Text)
     report_for: Mapped[str | None] = mapped_column(Text)
@@ -426,7 +432,9 @@ class DataTable(Provenance, Base):
     __tablename__ = "data_tables"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    appearance_id: Mapped[int | None] = mapped_column(ForeignKey("document_appearances.id", ondelete="SET NULL"))
+    appearance_id: Mapped[int | None] = mapped_column(
+        ForeignKey("document_appearances.id", ondelete="SET NULL"), index=True
+    )
     position: Mapped[int]
     title: Mapped[str | None] = mapped_column(Text)
     header: Mapped[list[Any]]
@@ -440,7 +448,9 @@ class Indicator(Provenance, Base):
     __tablename__ = "indicators"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    appearance_id: Mapped[int | None] = mapped_column(ForeignKey("document_appearances.id", ondelete="SET NULL"))
+    appearance_id: Mapped[int | None] = mapped_column(
+        ForeignKey("document_appearances.id", ondelete="SET NULL"), index=True
+    )
     label: Mapped[str] = mapped_column(Text)
     value: Mapped[str] = mapped_column(Text)
     value_number: Mapped[float | None]
