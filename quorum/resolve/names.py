@@ -138,6 +138,15 @@ _TRAILING_PUNCT = re.compile(r"[\s,;:.]+$")
 
 def fold(text: str) -> str:
     """Return ``text`` case-folded, accents removed, apostrophes/dashes unified and spaces folded."""
+    return _fold_short(text) if len(text) <= 120 else _fold(text)
+
+
+@lru_cache(maxsize=65536)  # names and keys recur in every pack; long texts are not worth keeping
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _SEPARATORS.sub(" ", text).strip().casefold()

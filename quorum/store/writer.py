@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from quorum import model as m
@@ -68,6 +68,25 @@ def with_title(title: str | None, name: str) -> str:
             title_words = title_words[:-overlap]
             break
     return " ".join([*title_words, *name_words])
+
+
+def insert_plain_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` (dicts with the same keys, plain values: no JSON, dates or defaults to fill) into ``table``.
+
+    On SQLite the rows go straight to the driver's executemany (SQLAlchemy's
+    per-row parameter processing cost as much as SQLite's own insert for
+    passages); elsewhere a Core executemany (insertmanyvalues on PostgreSQL).
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        session.execute(table.insert(), rows)
+        return
+    columns = list(rows[0])
+    names = ", ".join(f'"{column}"' for column in columns)
+    sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" * len(columns))})'
+    connection.exec_driver_sql(sql, [tuple(row[column] for column in columns) for row in rows])
 
 
 def now() -> dt.datetime:
@@ -825,7 +844,7 @@ class _Writer:
                 row["document_id"] = appearance_docs.get(row["appearance_id"])
             row["canonical"] = row["document_id"] is None or primary.get(row["document_id"]) == row["appearance_id"]
         if self.chunks:
-            self.session.execute(s.TextChunk.__table__.insert(), self.chunks)  # Core executemany: no ORM per row
+            insert_plain_rows(self.session, s.TextChunk.__table__, self.chunks)
 
 
 def write_source(session: Session, prepared: Prepared, path: str, cache: IdentityCache | None = None) -> int:
