@@ -1,4 +1,8 @@
-"""Every extracted string is a verbatim substring of its source (white space folded)."""
+"""Every extracted string is a verbatim substring of its source (white space folded).
+
+On the samples the check is strict: every value stands in the raw text. Arbitrary input is held to
+quorum.normalise.verbatim.is_verbatim, which also allows a value to run across page furniture.
+"""
 
 from __future__ import annotations
 

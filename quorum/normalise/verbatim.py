@@ -102,3 +102,23 @@ def verbatim_join(text: NormalisedText, numbers: list[int]) -> str | None:
         if len(piece.split()) >= 3:
             return piece
     return max(pieces, key=len) if pieces else None
+
+
+def content_folded(text: NormalisedText) -> str:
+    """Return the source's content with white space folded: every line but page furniture.
+
+    Page numbers, running headers and blank-page notices are not part of what a
+    document says, so a value that runs across a page break (a recommendation
+    continued on the next page) is read without them.
+    """
+    return fold_whitespace("\n".join(line.raw for line in text.lines if line.furniture is None))
+
+
+def is_verbatim(value: str, text: NormalisedText, content: str | None = None) -> bool:
+    """True when ``value`` stands in the source as printed, white space folded.
+
+    It may stand in the raw text, or in its content with page furniture left out
+    (:func:`content_folded`; pass it as ``content`` when checking many values).
+    """
+    folded = fold_whitespace(value)
+    return text.folded_contains(folded) or folded in (content if content is not None else content_folded(text))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from quorum.model import ParseResult, fold_whitespace, to_jsonable
+from quorum.model import ParseResult, Source, to_jsonable
+from quorum.normalise import normalise
+from quorum.normalise.verbatim import content_folded, is_verbatim
 from tests.test_verbatim import string_values
 
 
@@ -27,6 +29,7 @@ def assert_result_sane(result: ParseResult, text: str) -> None:
                         assert 1 <= number <= line_count, (key, line_key, item)
     data.pop("source")
     data.pop("warnings", None)
-    folded = fold_whitespace(text)
-    missing = [(k, v) for k, v in string_values(data) if fold_whitespace(v) not in folded]
+    source = normalise(Source(path="check", sha256="", line_count=line_count), text)
+    content = content_folded(source)
+    missing = [(k, v) for k, v in string_values(data) if not is_verbatim(v, source, content)]
     assert not missing, missing[:5]
