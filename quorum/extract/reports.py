@@ -53,7 +53,6 @@ _FIELDS: dict[str, re.Pattern[str]] = {
 _START = re.compile(r"^(?:report\s+(?:for|to)\s*:|report\s+of\s*:)", re.I)
 _SECTION = re.compile(r"^(?:[Ss]ection\s+\d+(?:\.\d+)?\b|\d+(?:\.0)?\s+[A-Z][a-z])")
 _RECOMMENDATIONS = re.compile(r"^recommendations?\s*:?\s*", re.I)
-_REASON = re.compile(r"^reasons?\s*:?\s*(?:\(for\s+recommendations?\))?", re.I)
 _CLEARANCE = re.compile(r"statutory\s+officer\s+clearance", re.I)
 _CONTACT_SECTION = re.compile(r"contact\s+details", re.I)
 _CONTACT = re.compile(r"^(?:contact(?:\s+officer)?|report\s+author)\s*:\s*", re.I)
@@ -240,7 +239,7 @@ def _recommendations(lines: _Lines, body_start: int) -> tuple[str | None, int | 
                 text = lines.clean(following)
                 if not text:
                     continue
-                if _REASON.match(text) and _REASON_WORD.match(text):
+                if _REASON_WORD.match(text):
                     reason_line = following
                     break
                 if _SECTION_OR_NUMBERED.match(text) and len(text) < 80:

@@ -253,15 +253,24 @@ def _documents(session: Session, rows: Iterable[db.DocumentAppearance]) -> list[
     ]
 
 
+def _meeting_context(meeting: db.Meeting | None, orgs: dict[int, str]) -> dict[str, Any]:
+    """The meeting date and body that a decision or declaration row shows beside itself."""
+    if meeting is None:
+        return {"meeting_date": None, "body_id": None, "body_name": None}
+    return {
+        "meeting_date": meeting.date,
+        "body_id": meeting.organization_id,
+        "body_name": orgs.get(meeting.organization_id),
+    }
+
+
 def _decision(
     resolution: db.Resolution, item: db.MinuteItem, meeting: db.Meeting | None, orgs: dict[int, str]
 ) -> s.Decision:
     return s.Decision(
         id=resolution.id,
         meeting_id=resolution.meeting_id,
-        meeting_date=meeting.date if meeting else None,
-        body_id=meeting.organization_id if meeting else None,
-        body_name=orgs.get(meeting.organization_id) if meeting else None,
+        **_meeting_context(meeting, orgs),
         minute_number=item.number,
         minute_title=item.title,
         verb=resolution.verb,
@@ -275,9 +284,7 @@ def _declaration(row: db.Declaration, meeting: db.Meeting | None, orgs: dict[int
     return s.Declaration(
         id=row.id,
         meeting_id=row.meeting_id,
-        meeting_date=meeting.date if meeting else None,
-        body_id=meeting.organization_id if meeting else None,
-        body_name=orgs.get(meeting.organization_id) if meeting else None,
+        **_meeting_context(meeting, orgs),
         person_id=row.person_id,
         member=row.name,
         item=row.item,
