@@ -1,8 +1,12 @@
 """A synthetic corpus of council packs, built by recombining pages of the bundled samples.
 
-A "page" is :data:`PAGE_LINES` consecutive lines of a sample pack (the samples
-are PDF conversions without page markers; 50 lines is about one printed page of
-them). Packs are runs of whole pages drawn at random (seeded, so a corpus is
+A "page" is a printed page of the sample packs: :data:`PAGE_LINES` consecutive
+lines, the packs' own line count per printed page. The samples are PDF conversions
+whose page markers were mostly lost, but each agenda front sheet says on which
+printed pages its items run ("(Pages 181 - 188)"); the packs' lines divided by their
+last printed page gives the lines of one page (:func:`printed_page_lines`, about 16.6;
+unnumbered front-sheet pages are not counted, so the figure errs on the long side).
+Packs are runs of whole pages drawn at random (seeded, so a corpus is
 reproducible) from all five samples, sized like real packs. Every benchmark that
 needs more text than the samples hold uses this module, so their figures are
 comparable.
@@ -10,17 +14,45 @@ comparable.
 
 from __future__ import annotations
 
+import itertools
 import random
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "harrow"
-#: Lines per page of a text pack.
-PAGE_LINES = 50
-#: Smallest and largest pack, in pages (the samples run from 13 to 49 pages).
-PACK_PAGES = (10, 60)
+#: An agenda item's printed page range on a front sheet: "(Pages 181 - 188)", "(Page 7)".
+PAGE_RANGE = re.compile(r"\(Pages?\s+(\d+)(?:\s*-\s*(\d+))?\)")
+#: Lines per page in the benchmarks' old unit, still printed beside the printed-page figures.
+OLD_PAGE_LINES = 50
+#: Smallest and largest pack, in printed pages (the sample agendas run to 28, 42, 126 and 188 pages).
+PACK_PAGES = (20, 200)
+
+
+def printed_pages(text: str) -> int | None:
+    """Return the last printed page a front sheet's agenda cites in ``text``, or None when it cites none."""
+    ends = [int(match.group(2) or match.group(1)) for match in PAGE_RANGE.finditer(text)]
+    return max(ends) if ends else None
+
+
+def printed_page_lines(folder: Path | None = None) -> float:
+    """Return the lines per printed page of the sample packs whose front sheets number their pages.
+
+    Takes the samples folder (the bundled Harrow packs by default); returns total
+    lines over total printed pages of the packs that cite page ranges.
+    """
+    lines = pages = 0
+    for path in sample_files(folder or SAMPLES):
+        text = path.read_text(encoding="utf-8")
+        last = printed_pages(text)
+        if last:
+            lines += text.count("\n") + 1
+            pages += last
+    if not pages:
+        raise ValueError(f"no sample in {folder or SAMPLES} cites printed pages")
+    return lines / pages
 
 
 @dataclass(slots=True, frozen=True)
@@ -38,17 +70,27 @@ def sample_files(folder: Path = SAMPLES) -> list[Path]:
 
 
 def sample_pages(folder: Path = SAMPLES) -> list[str]:
-    """Return every page (``PAGE_LINES`` lines joined by newlines) of every sample pack in ``folder``."""
+    """Return every page (about ``PAGE_LINES`` lines joined by newlines) of every sample pack in ``folder``.
+
+    Page breaks fall where the running line count crosses a multiple of
+    ``PAGE_LINES``, so pages hold 16 or 17 lines and average exactly ``PAGE_LINES``.
+    """
     pages: list[str] = []
     for path in sample_files(folder):
         lines = path.read_text(encoding="utf-8").split("\n")
-        pages.extend("\n".join(lines[i : i + PAGE_LINES]) for i in range(0, len(lines), PAGE_LINES))
+        count = round(len(lines) / PAGE_LINES) or 1
+        cuts = [round(i * len(lines) / count) for i in range(count + 1)]
+        pages.extend("\n".join(lines[start:end]) for start, end in itertools.pairwise(cuts))
     return pages
 
 
 def pages_of(text: str) -> float:
-    """Return the size of ``text`` in pages: its line count over ``PAGE_LINES``."""
+    """Return the size of ``text`` in printed pages: its line count over ``PAGE_LINES``."""
     return (text.count("\n") + 1) / PAGE_LINES
+
+
+#: Lines per printed page of a text pack, measured on the samples (see the module docstring).
+PAGE_LINES = printed_page_lines()
 
 
 def iter_packs(total_pages: int, seed: int = 0, folder: Path = SAMPLES) -> Iterator[Pack]:

@@ -1,8 +1,8 @@
 """Ingest and search benchmark: SQLite and PostgreSQL side by side.
 
 ``python -m bench.ingest_search [--pages N]`` builds a synthetic corpus by
-recombining pages of the bundled samples (:mod:`bench.corpus`, 50 lines a
-page; default 100,000 pages), ingests it with :func:`quorum.store.ingest_paths`
+recombining pages of the bundled samples (:mod:`bench.corpus`, a printed
+page of the samples each; default 100,000 pages), ingests it with :func:`quorum.store.ingest_paths`
 (parsing in worker processes, one transaction per pack), and reports pages
 ingested per second, the size of the database, and search latency p50/p95
 over a fixed query list (:data:`bench.store.QUERIES`). PostgreSQL runs when
