@@ -22,6 +22,7 @@ elected Mayor ...") is chaired by that person from then on, so ``chair`` names t
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from quorum.extract.minutes_attendance import Attendance, read_attendance
@@ -72,7 +73,25 @@ def minutes_spans_for(text: NormalisedText, documents: list[Document]) -> list[M
 
     Sets found by :func:`find_minutes_spans` outside every minutes document are
     added, so minutes are found whether or not segmentation has typed them.
+    Computed once per text and set of minutes documents (extract_minutes and
+    extract_motions both need them), then cached; each call returns fresh copies.
     """
+    key = (
+        "minutes_spans",
+        tuple(
+            (index, d.span.start_line, d.span.end_line, d.title, d.date, d.date_raw)
+            for index, d in enumerate(documents)
+            if d.kind == DocumentKind.MINUTES
+        ),
+    )
+    spans = text.index_cache.get(key)
+    if spans is None:
+        spans = text.index_cache[key] = _minutes_spans(text, documents)
+    return [dataclasses.replace(span) for span in spans]
+
+
+def _minutes_spans(text: NormalisedText, documents: list[Document]) -> list[MinutesSpan]:
+    """The work of :func:`minutes_spans_for`, uncached."""
     spans: list[MinutesSpan] = []
     covered: list[tuple[int, int]] = []
     whole = find_minutes_spans(text)

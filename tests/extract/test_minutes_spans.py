@@ -111,3 +111,20 @@ def test_pipeline_minutes_with_segmentation() -> None:
     }
     counts = [len(m.items) for m in sample_result("council").minutes]
     assert counts == [15, 4, 1, 1, 1, 1, 1]
+
+
+def test_cached_spans_are_fresh_copies_per_call() -> None:
+    # minutes_spans_for caches its spans per text and minutes documents; a caller that changes the spans it got
+    # (as extract_motions or a later stage might) must not change what the next caller gets
+    text = sample_text("council")
+    documents = [Document(kind=DocumentKind.MINUTES, title="Council (Annual) Minutes", span=text.span(219, 410))]
+    first = minutes_spans_for(text, documents)
+    assert (first[0].start_line, first[0].end_line) == (219, 410)  # council 219 "COUNCIL (ANNUAL) MINUTES"
+    first[0].end_line = 220
+    first.pop()
+    again = minutes_spans_for(text, documents)
+    assert (again[0].start_line, again[0].end_line) == (219, 410)
+    assert len(again) == len(first) + 1
+    # other minutes documents are another key: council 412 "COUNCIL EXTRAORDINARY MINUTES" typed as a document
+    other = [Document(kind=DocumentKind.MINUTES, title="Council Minutes", span=text.span(412, 500))]
+    assert (minutes_spans_for(text, other)[1].start_line, minutes_spans_for(text, other)[1].end_line) == (412, 500)
