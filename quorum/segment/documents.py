@@ -87,6 +87,10 @@ class _Segmenter:
         self.paged: list[AgendaItem] = []
         self.current = -1
         self.main_since_cover = False
+        #: Per-line facts the detectors ask for again and again, computed on first use (see :meth:`_upper`).
+        self.ratios: list[float | None] = [None] * (len(text.lines) + 1)
+        self.covers: dict[int, bool] = {}
+        self.minutes_starts: dict[int, bool] = {}
         self.titled_starts = self._titled_starts()
         self.inspection_starts = self._inspection_starts()
 
@@ -142,6 +146,21 @@ class _Segmenter:
     def _line(self, number: int) -> str:
         return self.text.lines[number - 1].clean
 
+    def _upper(self, number: int) -> float:
+        """Return ``upper_ratio`` of line ``number``'s clean text, computed once per line."""
+        ratio = self.ratios[number]
+        if ratio is None:
+            ratio = self.ratios[number] = sig.upper_ratio(self.text.lines[number - 1].clean)
+        return ratio
+
+    def _may_open_heading(self, number: int, clean: str) -> bool:
+        """A cheap test every cover, minutes heading or page-top minutes heading passes (see their detectors).
+
+        Each of them needs a line of at most 100 characters with at least 60% upper-case letters, except a
+        minutes heading that opens "Minutes of the ... meeting" / "Record of decisions taken".
+        """
+        return (len(clean) <= 100 and self._upper(number) >= 0.6) or bool(sig.MINUTES_OF.match(clean))
+
     def _next_content(self, number: int, count: int, stop_at_blank_notice: bool = True) -> list[int]:
         """Return up to ``count`` content lines after ``number`` (stopping at a blank-page notice)."""
         found: list[int] = []
@@ -174,9 +193,15 @@ class _Segmenter:
         return len(self.text.lines)
 
     def _is_cover(self, number: int) -> bool:
-        """A divider sheet: a few short upper-case lines with a date, then a blank page."""
+        """A divider sheet: a few short upper-case lines with a date, then a blank page (answered once per line)."""
+        found = self.covers.get(number)
+        if found is None:
+            found = self.covers[number] = self._find_cover(number)
+        return found
+
+    def _find_cover(self, number: int) -> bool:
         clean = self._line(number)
-        if not clean or len(clean) > 60 or sig.upper_ratio(clean) < 0.8 or sig.BULLET.match(clean):
+        if not clean or len(clean) > 60 or self._upper(number) < 0.8 or sig.BULLET.match(clean):
             return False
         block = [number]
         n = number + 1
@@ -195,9 +220,15 @@ class _Segmenter:
         return sig.find_date(head, numeric=False) is not None and len(block) >= 2
 
     def _is_minutes_start(self, number: int) -> bool:
-        """A minutes heading: body (or MINUTES) line, a date and a minutes marker within four lines."""
+        """A minutes heading: body (or MINUTES) line, a date and a minutes marker within four lines (answered once)."""
+        found = self.minutes_starts.get(number)
+        if found is None:
+            found = self.minutes_starts[number] = self._find_minutes_start(number)
+        return found
+
+    def _find_minutes_start(self, number: int) -> bool:
         clean = self._line(number)
-        heading = sig.is_heading_like(clean, max_chars=80) and sig.upper_ratio(clean) >= 0.6
+        heading = len(clean) <= 80 and self._upper(number) >= 0.6 and sig.is_heading_like(clean, max_chars=80)
         if not heading and not sig.MINUTES_OF.match(clean):
             return False
         window = [number, *self._next_content(number, 3)]
@@ -230,7 +261,7 @@ class _Segmenter:
         the pack's meeting date, and either a PRESENT: list follows or the page furniture names minutes.
         """
         clean = self._line(number)
-        if not self._page_top(number) or len(clean) > 100 or sig.upper_ratio(clean) < 0.8:
+        if len(clean) > 100 or self._upper(number) < 0.8 or not self._page_top(number):
             return False
         if cur is not None and self._line(cur.start).casefold() == clean.casefold():
             return False
@@ -322,13 +353,14 @@ class _Segmenter:
         if sig.REPORT_FOR.match(clean):
             return "report"
         in_cover = cur.kind == DocumentKind.COVER and not after_blank
-        if not in_cover and self._is_cover(number):
-            return "cover"
-        recent_minutes = cur.kind == DocumentKind.MINUTES and number - cur.start <= 8
-        if not in_cover and not recent_minutes and self._is_minutes_start(number):
-            return "minutes"
-        if not in_cover and self._is_page_minutes(number, cur):
-            return "minutes"
+        if not in_cover and self._may_open_heading(number, clean):
+            if self._is_cover(number):
+                return "cover"
+            recent_minutes = cur.kind == DocumentKind.MINUTES and number - cur.start <= 8
+            if not recent_minutes and self._is_minutes_start(number):
+                return "minutes"
+            if self._is_page_minutes(number, cur):
+                return "minutes"
         if after_blank:
             return "page"
         if clean == "Document is Restricted":

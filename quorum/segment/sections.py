@@ -7,6 +7,8 @@ upper-case headings that echo that vocabulary start new sections.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 
 from quorum.model import Document, DocumentKind, NormalisedText
@@ -52,6 +54,10 @@ class _Index:
 
     def __init__(self, text: str) -> None:
         self.tokens = _tokens(text)
+        #: The index's words and adjacent word pairs: a phrase whose words or pairs are not all here cannot occur in
+        #: ``joined`` (a cheap test before searching the whole index text).
+        self.token_set = frozenset(self.tokens)
+        self.pairs = frozenset(itertools.pairwise(self.tokens))
         self.joined = " " + " ".join(self.tokens) + " "
         self.acronyms = {a for a in re.findall(r"\b[A-Z]{2,6}\b", text) if not re.fullmatch(r"[IVX]+", a)}
         self.appendix_titles = [
@@ -60,11 +66,14 @@ class _Index:
                 r"\bAppendix\s+(?:[IVX]{1,5}|\d{1,2}|[A-Z])\s*[–-]\s*(.+?)(?=\s+Appendix\b|\s+\d|$)", text
             )
         ]
+        #: Each non-empty appendix title as the set of its words without a plural "s", for :meth:`names_appendix`.
+        self.appendix_word_sets = {frozenset(t.rstrip("s") for t in title) for title in self.appendix_titles if title}
 
     def follows(self, heading: str, following: str) -> bool:
         """True when the index prints ``following`` straight after ``heading`` (one entry: "M and E – Managing ...")."""
-        words = _tokens(heading) + _tokens(following)
-        return bool(_tokens(following)) and f" {' '.join(words)} " in self.joined
+        after = _tokens(following)
+        words = _tokens(heading) + after
+        return bool(after) and self._may_occur(words) and f" {' '.join(words)} " in self.joined
 
     def within_entry(self, section: str, heading: str, reach: int = 16) -> bool:
         """True when ``heading`` is a topic the index lists inside the entry that ``section`` opens.
@@ -96,22 +105,40 @@ class _Index:
     def names_appendix(self, heading: str) -> bool:
         """True when a heading names the title of an index entry "Appendix II – Budgets" (singular or plural)."""
         words = {w.rstrip("s") for w in _tokens(heading)}
-        return any(title and all(t.rstrip("s") in words for t in title) for title in self.appendix_titles)
+        return any(title <= words for title in self.appendix_word_sets)
 
     def full_match(self, heading: str) -> bool:
         """True when the whole heading occurs as a phrase of the index."""
         words = _tokens(heading)
-        return bool(words) and f" {' '.join(words)} " in self.joined
+        return bool(words) and self._may_occur(words) and f" {' '.join(words)} " in self.joined
+
+    def _may_occur(self, words: list[str]) -> bool:
+        """False when ``words`` cannot occur as a phrase of the index: a word or an adjacent pair is not in it."""
+        if not self.token_set.issuperset(words):
+            return False
+        return all(pair in self.pairs for pair in itertools.pairwise(words))
 
     def prefix_match(self, heading: str) -> bool:
-        """True when the heading (or a leading part of it covering 3+ words or half of it) is an index phrase."""
+        """True when the heading (or a leading part of it covering 3+ words or half of it) is an index phrase.
+
+        Where the first ``k`` words occur as a phrase, so do the first ``j < k`` (at the same place), so the
+        longest leading phrase is found by growing it one word at a time until it no longer occurs.
+        """
         words = _tokens(heading)
-        if not words:
+        size = 0
+        phrase = " "
+        while size < len(words):
+            word = words[size]
+            if word not in self.token_set or (size and (words[size - 1], word) not in self.pairs):
+                break
+            longer = f"{phrase}{word} "
+            if longer not in self.joined:
+                break
+            phrase = longer
+            size += 1
+        if size == 0:
             return False
-        for size in range(len(words), 0, -1):
-            if f" {' '.join(words[:size])} " in self.joined:
-                return size == len(words) or size >= 3 or (size * 2 >= len(words) and size >= 2)
-        return False
+        return size == len(words) or size >= 3 or (size * 2 >= len(words) and size >= 2)
 
 
 def split_sections(text: NormalisedText) -> list[Document] | None:
@@ -136,15 +163,15 @@ def split_sections(text: NormalisedText) -> list[Document] | None:
     heading_text = ""
     for position, number in enumerate(body):
         clean = text.line(number).clean
-        following = [text.line(n).clean for n in body[position + 1 : position + 4]]
         first_heading = len(starts) == 1 + (lines[0] < index_start) and is_heading_like(clean)
         if not first_heading and not _is_section_heading(text, number, clean, index):
             continue
+        following = [text.line(n).clean for n in body[position + 1 : position + 4]]
         if any("continued" in f.lower() for f in following) or "continued" in clean.lower():
             continue
-        since = [n for n in body[:position] if n > heading_at]
+        since = position - bisect.bisect_right(body, heading_at, 0, position)  # body lines since the last heading
         under_heading = starts[-1][0] == heading_at or heading_at in repeats
-        if len(since) <= 2 and under_heading and heading_at > index_end:
+        if since <= 2 and under_heading and heading_at > index_end:
             continue  # a sub-heading directly under the section heading
         repeated = clean.lower() == heading_text.lower() or _shared_start(clean, heading_text)
         renewed = any(_NUMBERED_CAPS.search(f) for f in following) or bool(
@@ -208,7 +235,7 @@ def _is_section_heading(text: NormalisedText, number: int, clean: str, index: _I
     if index.full_match(clean) and (len(_tokens(clean)) >= 2 or page_top):
         return True
     acronyms = {a.lower() for a in re.findall(r"\(([A-Z]{2,6})\)", clean)}
-    if page_top and (acronyms & set(index.tokens) or index.spells_acronym(clean)):
+    if page_top and (acronyms & index.token_set or index.spells_acronym(clean)):
         return True
     return _title_case(clean) and index.names_appendix(clean)
 
@@ -218,7 +245,7 @@ def _build(text: NormalisedText, lines: list[int], starts: list[tuple[int, str]]
     documents: list[Document] = []
     for position, (start, role) in enumerate(starts):
         stop = starts[position + 1][0] if position + 1 < len(starts) else len(text.lines) + 1
-        inside = [n for n in lines if start <= n < stop]
+        inside = lines[bisect.bisect_left(lines, start) : bisect.bisect_left(lines, stop)]  # ``lines`` is sorted
         end = inside[-1] if inside else start
         kind = DocumentKind.COVER if role == "cover" else DocumentKind.ANNUAL_REPORT_SECTION
         title_lines = [start]
