@@ -8,6 +8,13 @@ as quoted FTS5 strings on SQLite (``MATCH`` with ``bm25()`` and
 ``to_tsquery`` combined with tsquery operators on PostgreSQL (``ts_rank_cd``
 and ``ts_headline``). Only word characters reach either parser, so quotes,
 ``*``, ``NEAR(``, ``' OR 1=1 --`` and the like are harmless.
+
+Ranking is exact while a query matches up to :data:`RANK_WINDOW` passages.
+Beyond that (a common word in a store of many years), SQLite ranks only the
+:data:`RANK_WINDOW` most recently stored matches: ranking every one of a
+million matches costs seconds, while finding the newest few thousand is a seek
+in the index, so search answers in milliseconds at any size and a common word
+finds the latest papers first. Filtered searches are ranked exactly.
 """
 
 from __future__ import annotations
@@ -27,6 +34,8 @@ from quorum.store import schema as s
 MARK_START = "\x02"
 MARK_END = "\x03"
 MAX_TERMS = 32
+#: Unfiltered SQLite searches rank at most this many matches: the most recently stored ones.
+RANK_WINDOW = 5000
 
 _TOKEN = re.compile(r'-?"[^"]*(?:"|$)|\S+')
 _WORD = re.compile(r"\w+")
@@ -318,10 +327,11 @@ def search(
                 f"JOIN text_chunks c ON c.id = search_fts.rowid WHERE search_fts MATCH :match{where} "
                 "ORDER BY rank, search_fts.rowid LIMIT :limit"
             )
-        else:  # rank inside the index alone, then join the few top rows
+        else:  # rank inside the index alone (the newest RANK_WINDOW matches at most), then join the few top rows
+            params["floor"] = _window_floor(session, match)
             top = (
                 "SELECT rowid AS id, bm25(search_fts, 2.0, 1.0) AS rank FROM search_fts "
-                "WHERE search_fts MATCH :match ORDER BY rank, rowid LIMIT :limit"
+                "WHERE search_fts MATCH :match AND rowid >= :floor ORDER BY rank, rowid LIMIT :limit"
             )
         sql = (
             f"WITH top AS ({top}) SELECT {_COLUMNS}, {snippet}, top.rank AS rank "
@@ -330,6 +340,15 @@ def search(
         )
     rows = session.execute(text(sql), params).mappings().all()
     return _hits(session, rows, postgres=dialect == "postgresql")
+
+
+def _window_floor(session: Session, match: str) -> int:
+    """Return the lowest passage id among the newest :data:`RANK_WINDOW` FTS5 matches of ``match`` (0 if fewer)."""
+    floor = session.execute(
+        text("SELECT rowid FROM search_fts WHERE search_fts MATCH :match ORDER BY rowid DESC LIMIT 1 OFFSET :skip"),
+        {"match": match, "skip": RANK_WINDOW - 1},
+    ).scalar()
+    return int(floor) if floor is not None else 0
 
 
 def _hits(session: Session, rows: Any, *, postgres: bool) -> list[Hit]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 import sqlite3
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 from quorum.store import queries
@@ -17,6 +18,8 @@ from quorum.store.search import MARK_END, MARK_START, Filters, Term, parse_query
 from tests.conftest import sample_path
 from tests.store import packs
 from tests.store.conftest import store_hand_built
+
+search_module = importlib.import_module("quorum.store.search")
 
 HOSTILE = [
     '"',
@@ -140,3 +143,23 @@ def test_republished_text_is_one_hit(store: Engine) -> None:
         hits = search(session, '"just one foster for adoption placement"', limit=10)
         assert len(hits) == 1
         assert hits[0].also_in
+
+
+def test_a_very_common_word_is_ranked_among_its_newest_matches(store: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    if store.dialect.name != "sqlite":
+        pytest.skip("the rank window is SQLite's (FTS5 seeks by rowid)")
+    with Session(store) as session:
+        every = search(session, "panel", limit=1000)
+        newest_ids = sorted(
+            int(row)
+            for row in session.execute(
+                text("SELECT rowid FROM search_fts WHERE search_fts MATCH '\"panel\"' ORDER BY rowid DESC LIMIT 3")
+            ).scalars()
+        )
+        assert len(every) > 3
+        monkeypatch.setattr(search_module, "RANK_WINDOW", 3)
+        windowed = search(session, "panel", limit=1000)
+        assert sorted(hit.chunk_id for hit in windowed) == newest_ids
+        assert search(session, "panel", Filters(kind="text"), limit=1000)  # filtered searches rank every match
+        monkeypatch.setattr(search_module, "RANK_WINDOW", len(every))
+        assert [hit.chunk_id for hit in search(session, "panel", limit=1000)] == [hit.chunk_id for hit in every]
