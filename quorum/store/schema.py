@@ -426,6 +426,39 @@ class RecommendationLink(Provenance, Base):
     recommended_to: Mapped[str | None] = mapped_column(Text)
 
 
+class DecisionStep(Provenance, Base):
+    """One body's step in a decision passed between bodies (Panel → Cabinet → Council), as one source traces it.
+
+    Steps of one decision share ``chain`` (numbered within the source) and are
+    ordered by ``position`` (0 first). The links to this source's meeting,
+    agenda item, minute, resolution and report rows are set where the step is
+    evidenced by one; a step the source only mentions ("as recommended by the
+    Panel on 14 June 2017") links to none, and its meeting (stored from another
+    source, perhaps later) is found by body and date when read. Steps inside
+    exempt content are never stored. Added by migration 0006.
+    """
+
+    __tablename__ = "decision_steps"
+    __table_args__ = (Index("ix_decision_steps_chain", "source_id", "chain", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chain: Mapped[int]  # the decision within the source
+    position: Mapped[int]  # order of the step in its chain, 0 first
+    body: Mapped[str] = mapped_column(Text)  # the body as printed
+    outcome: Mapped[str] = mapped_column(String(32))  # recommended | decided | pending (on the agenda, not decided)
+    date: Mapped[str | None] = mapped_column(String(10), index=True)
+    date_raw: Mapped[str | None] = mapped_column(Text)
+    item: Mapped[str | None] = mapped_column(String(32))  # minute number
+    agenda_item: Mapped[str | None] = mapped_column(String(32))  # agenda item number
+    recommended_to: Mapped[str | None] = mapped_column(Text)  # the next body, as printed
+    text: Mapped[str | None] = mapped_column(Text)  # the recommendation or resolution, verbatim
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"), index=True)
+    agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_items.id", ondelete="CASCADE"), index=True)
+    minute_item_id: Mapped[int | None] = mapped_column(ForeignKey("minute_items.id", ondelete="CASCADE"), index=True)
+    resolution_id: Mapped[int | None] = mapped_column(ForeignKey("resolutions.id", ondelete="CASCADE"), index=True)
+    report_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+
+
 class DataTable(Provenance, Base):
     """A table reassembled from a source, cells verbatim."""
 

@@ -21,6 +21,7 @@ from quorum.model import Access, to_jsonable
 from quorum.resolve.bodies import body_key, occasion
 from quorum.resolve.names import fold, roles_of
 from quorum.store import schema as s
+from quorum.store.decision_steps import write_decision_steps
 from quorum.store.identity import Context, Identities, IdentityCache
 from quorum.store.prepare import Prepared, similarity
 
@@ -891,6 +892,7 @@ def write_source(session: Session, prepared: Prepared, path: str, cache: Identit
         writer.passages()
     session.flush()
     writer.insert_pending()
+    write_decision_steps(session, source.id, prepared)  # after the rows its steps link to
     if replaced:  # a new source only adds references: nothing can have been orphaned
         collect_garbage(session)
         promote_canonical(session)
