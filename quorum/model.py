@@ -540,8 +540,9 @@ class NormalisedText:
 
         A folded value (single spaces, no spaces at the ends) occurs in the folded text exactly where the raw text
         holds its words in order with a run of white space between each two: that is looked for around each place
-        its longest word occurs. A value with other white space, or whose longest word occurs very often, falls
-        back to folding the whole text once (then cached).
+        its longest word occurs, or, when that word occurs very often, by one search of the raw text for the words
+        joined by ``\\s+`` (``\\s`` is exactly ``str.isspace``, which ``str.split`` folds on: checked over every code
+        point). A value with other white space falls back to folding the whole text once (then cached).
         """
         if self.folded_cache is not None or not value or value != fold_whitespace(value):
             return value in self.folded()
@@ -557,7 +558,7 @@ class NormalisedText:
             ):
                 return True
             position = text.find(words[anchor], position + 1)
-        return value in self.folded()
+        return re.search(r"\s+".join(map(re.escape, words)), text) is not None
 
     def content_numbers(self, start: int = 1, end: int | None = None) -> list[int]:
         """Return the numbers of the content lines (``Line.is_content``) in ``start``..``end``, in order.

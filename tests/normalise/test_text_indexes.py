@@ -10,6 +10,7 @@ the samples and on arbitrary text (including the code points that
 from __future__ import annotations
 
 import re
+from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -98,7 +99,29 @@ def test_folded_contains_is_a_search_of_the_folded_text(text: str, data: st.Data
 def test_folded_contains_on_a_sample_with_a_common_first_word() -> None:
     text = sample_text("council")
     folded = fold_whitespace(text.text)
-    late = folded.rindex("the ")  # "the" occurs hundreds of times: the search gives up and folds the text
+    late = folded.rindex("the ")  # "the" occurs hundreds of times: the search gives up and searches the raw text
     for value in (folded[late : late + 40], "the Council’s website", "the Council's websitex", "MINUTES This page"):
         fresh = normalise(text.source, text.text)  # nothing folded yet
         assert fresh.folded_contains(value) == (value in folded), value
+        if value == fold_whitespace(value):
+            assert fresh.folded_cache is None  # a folded value is answered without folding the whole pack
+    # council 219 "COUNCIL (ANNUAL) MINUTES": "COUNCIL" is printed hundreds of times, this run of it only once
+    fresh = normalise(text.source, text.text)
+    assert fresh.folded_contains("COUNCIL (ANNUAL) MINUTES") is True
+    assert fresh.folded_contains("COUNCIL COUNCIL (ANNUAL)") is False
+    assert fresh.folded_cache is None
+
+
+@settings(max_examples=300)
+@given(_texts, st.data())
+def test_folded_contains_without_the_anchor_search_is_a_search_of_the_folded_text(
+    text: str, data: st.DataObject
+) -> None:
+    # with the anchor search given no tries, every folded value goes to the regex search of the raw text
+    folded = fold_whitespace(text)
+    start = data.draw(st.integers(0, len(folded)))
+    end = data.draw(st.integers(start, len(folded)))
+    with mock.patch("quorum.model._FOLDED_SEARCH_LIMIT", 0):
+        for value in [folded[start:end].strip(), fold_whitespace(data.draw(_texts)), "a b", "x"]:
+            fresh = normalise(Source("t.txt", "0", 0), text)
+            assert fresh.folded_contains(value) == (value in folded), value
