@@ -111,6 +111,38 @@ def _names(text: str) -> list[str]:
     return out
 
 
+#: Words one of which every pattern :meth:`_VoteReader.sentence` tries needs (case ignored): "vote" for the
+#: new-question and "by 30 votes to 28" patterns, "moved"/"proposed" for movers, "seconded", the outcome words,
+#: "unanimous", "against" for the tallies, "substantive" for a new question.
+_CUE_WORDS = (
+    "vote",
+    "moved",
+    "proposed",
+    "seconded",
+    "carried",
+    "lost",
+    "defeated",
+    "fell",
+    "rejected",
+    "withdrawn",
+    "unanimous",
+    "against",
+    "substantive",
+)
+
+
+def _may_record_a_vote(sentence: str) -> bool:
+    """False when ``sentence`` holds none of :data:`_CUE_WORDS`, so no vote pattern can match it.
+
+    Only ASCII sentences are tested (``str.lower`` then matches what ``re.IGNORECASE`` matches); any other
+    sentence may hold a letter that ``re.IGNORECASE`` equates with an ASCII one ("ſ" with "s"), and is read in full.
+    """
+    if not sentence.isascii():
+        return True
+    lowered = sentence.lower()
+    return any(word in lowered for word in _CUE_WORDS)
+
+
 class _VoteReader:
     def __init__(self, roles: dict[str, str]) -> None:
         self.roles = roles
@@ -125,6 +157,8 @@ class _VoteReader:
         return self.current
 
     def sentence(self, sentence: str, line: int) -> None:
+        if not _may_record_a_vote(sentence):
+            return  # none of the patterns below can match: nothing to do
         touched: Vote | None = None
         if _NEW_QUESTION_RE.search(sentence) and self.current is not None and self.current.outcome is not None:
             self.current = None  # "A recorded vote was taken on the substantive motion" - a new question
