@@ -8,6 +8,7 @@ from a list of agenda items by reading names with :mod:`quorum.extract.names`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from quorum.extract.names import looks_like_name, parse_person
@@ -19,8 +20,12 @@ from quorum.segment.agenda_lines import part_of
 __all__ = ["AgendaParse", "is_person", "parse_agenda", "part_of", "starts_other_document", "verbatim_view"]
 
 
+@functools.lru_cache(maxsize=4096)
 def is_person(title: str) -> bool:
-    """True when a numbered line's title is a person's name ("1. Sue Anderson" in a reserve list)."""
+    """True when a numbered line's title is a person's name ("1. Sue Anderson" in a reserve list).
+
+    Answered once per title (the agenda of a front sheet is followed more than once, see ``extract.frontsheet``).
+    """
     return bool(parse_person(title) or looks_like_name(title))
 
 

@@ -24,6 +24,7 @@ from the heading lines); :mod:`quorum.extract.frontsheet` uses
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Callable
@@ -249,6 +250,8 @@ def _agenda_from_chain(
 ) -> AgendaParse:
     """Turn a followed chain into AgendaItems with descriptions, end lines and the sheet's extent."""
     chain_items, stop, last_scanned = chain
+    # Copies: read_item shares its ItemLines between callers, and _index_pages changes titles and pages.
+    chain_items = [(dataclasses.replace(item), part) for item, part in chain_items]
     first_line = chain_items[0][0].line
     for number in range(first_line - 1, start - 1, -1):
         line = text.line(number)

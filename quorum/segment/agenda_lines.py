@@ -247,12 +247,33 @@ def _wrapped_block(
     return None
 
 
+#: ``NormalisedText.index_cache`` key of the headings read so far: {(number, reach): ItemLine | None}.
+_READ_CACHE = "agenda_lines.read_item"
+
+
 def read_item(text: NormalisedText, number: int, limit: int) -> ItemLine | None:
     """Read an item heading at line ``number`` (joining a title wrapped onto the next line), or None.
 
     ``limit`` is the last line the heading may use. The returned title is
     verbatim in the source lines ``line``..``title_end``.
+
+    A heading uses at most the three lines below its first, so the answer depends on ``limit`` only up to
+    ``number + 3``: it is read once per text and that reach, then shared (the segmenter and the front-sheet
+    extractor read the same front sheet). Callers must not change the returned ItemLine (copy it first).
     """
+    reach = min(limit, number + 3)
+    cache = text.index_cache.get(_READ_CACHE)
+    if cache is None:
+        cache = text.index_cache[_READ_CACHE] = {}
+    key = (number, reach)
+    if key in cache:
+        return cache[key]
+    found = cache[key] = _read_item(text, number, reach)
+    return found
+
+
+def _read_item(text: NormalisedText, number: int, limit: int) -> ItemLine | None:
+    """Read an item heading at line ``number`` using no line past ``limit`` (see :func:`read_item`)."""
     line = text.line(number)
     found = heading(line)
     if found is None:

@@ -71,6 +71,11 @@ _ENCLOSURES = re.compile(r"^Enclosures?\s*:", re.I)
 _BACKGROUND = re.compile(r"^(?:Background Papers|Section \d+\s*[-–]\s*Contact Details)", re.I)
 _INSPECTION_DATES = re.compile(r"^Inspection dates?\s*:", re.I)
 _LABEL = re.compile(r"^[A-Z][\w ]{1,30}:")
+#: Every case-insensitive line pattern the scan tries at the start of each line, as one pattern: a line it does
+#: not match matches none of them, so the scan tries them one by one only on the few lines it matches.
+_LEAD_PATTERNS = (sig.AGENDA_ITEM_MARKER, sig.REPORT_FOR, sig.MINUTES_OF, _ENCLOSURES, _BACKGROUND, sig.MINUTES_CLOSE)
+assert all(pattern.flags & re.IGNORECASE for pattern in _LEAD_PATTERNS)
+_ANY_LEAD = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in _LEAD_PATTERNS), re.IGNORECASE)
 
 
 class _Segmenter:
@@ -153,13 +158,16 @@ class _Segmenter:
             ratio = self.ratios[number] = sig.upper_ratio(self.text.lines[number - 1].clean)
         return ratio
 
-    def _may_open_heading(self, number: int, clean: str) -> bool:
+    def _may_open_heading(self, number: int, clean: str, lead: bool) -> bool:
         """A cheap test every cover, minutes heading or page-top minutes heading passes (see their detectors).
 
         Each of them needs a line of at most 100 characters with at least 60% upper-case letters, except a
-        minutes heading that opens "Minutes of the ... meeting" / "Record of decisions taken".
+        minutes heading that opens "Minutes of the ... meeting" / "Record of decisions taken" (``lead`` is
+        False when the line cannot open so, see ``_ANY_LEAD``).
         """
-        return (len(clean) <= 100 and self._upper(number) >= 0.6) or bool(sig.MINUTES_OF.match(clean))
+        if len(clean) <= 100 and self._upper(number) >= 0.6:
+            return True
+        return lead and sig.MINUTES_OF.match(clean) is not None
 
     def _next_content(self, number: int, count: int, stop_at_blank_notice: bool = True) -> list[int]:
         """Return up to ``count`` content lines after ``number`` (stopping at a blank-page notice)."""
@@ -323,16 +331,18 @@ class _Segmenter:
 
     def _scan(self) -> None:
         """Walk the content lines once, opening a new draft at every boundary."""
-        after_blank = False
-        for line in self.text.lines[self.first :]:
-            number = line.number
+        lines = self.text.lines
+        # The content lines that come after a blank-page notice (with no content line between).
+        after_blank_notice = set()
+        for line in lines[self.first :]:
             if line.furniture == BLANK:
-                after_blank = True
-                continue
-            if not line.is_content:
-                continue
-            reason = self._boundary(number, after_blank)
-            after_blank = False
+                position = bisect.bisect_right(self.content, line.number)
+                if position < len(self.content):
+                    after_blank_notice.add(self.content[position])
+        for number in self.content[1:]:
+            clean = lines[number - 1].clean
+            lead = _ANY_LEAD.match(clean) is not None
+            reason = self._boundary(number, clean, lead, number in after_blank_notice)
             cur = self.drafts[-1]
             if reason and cur.reason == "marker" and len(cur.lines) <= 3:
                 cur.reason = reason  # "Agenda Item N" furniture absorbed into the document it announces
@@ -340,20 +350,23 @@ class _Segmenter:
                 reason = None
             if reason:
                 self._open(number, reason)
-            self._observe(number)
+            self._observe(number, clean, lead)
 
-    def _boundary(self, number: int, after_blank: bool) -> str | None:
-        """Name the reason a new document starts at ``number``, or None."""
-        clean = self._line(number)
+    def _boundary(self, number: int, clean: str, lead: bool, after_blank: bool) -> str | None:
+        """Name the reason a new document starts at line ``number``, or None.
+
+        ``clean`` is the line's clean text and ``lead`` whether ``_ANY_LEAD`` matches it (else none of the
+        anchored line patterns it combines can).
+        """
         cur = self.drafts[-1]
         if cur.restricted and sig.RESTRICTED.search(clean):
             return None
-        if sig.AGENDA_ITEM_MARKER.match(clean):
+        if lead and sig.AGENDA_ITEM_MARKER.match(clean):
             return "marker"
-        if sig.REPORT_FOR.match(clean):
+        if lead and sig.REPORT_FOR.match(clean):
             return "report"
         in_cover = cur.kind == DocumentKind.COVER and not after_blank
-        if not in_cover and self._may_open_heading(number, clean):
+        if not in_cover and self._may_open_heading(number, clean, lead):
             if self._is_cover(number):
                 return "cover"
             recent_minutes = cur.kind == DocumentKind.MINUTES and number - cur.start <= 8
@@ -510,21 +523,20 @@ class _Segmenter:
                 return True
         return False
 
-    def _observe(self, number: int) -> None:
-        """Update the current draft's state with one of its lines."""
+    def _observe(self, number: int, clean: str, lead: bool) -> None:
+        """Update the current draft's state with one of its lines (``clean`` and ``lead`` as for :meth:`_boundary`)."""
         draft = self.drafts[-1]
         draft.lines.append(number)
-        clean = self._line(number)
         if not draft.header_done and (_HEADER_END.match(clean) or len(draft.lines) > 30):
             draft.header_done = True
-        if _ENCLOSURES.match(clean):
+        if lead and _ENCLOSURES.match(clean):
             value = clean.split(":", 1)[1]
             draft.enclosures.extend(_split_enclosures(value))
         elif draft.enclosures and not draft.header_done and sig.APPENDIX_HEADING.match(clean):
             draft.enclosures.extend(_split_enclosures(clean))
-        if _BACKGROUND.match(clean):
+        if lead and _BACKGROUND.match(clean):
             draft.background_done = True
-        if sig.MINUTES_CLOSE.match(clean):
+        if lead and sig.MINUTES_CLOSE.match(clean):
             draft.closed = True
         if number - draft.start < 3 and sig.RESTRICTED.search(clean):
             draft.restricted = True
