@@ -10,12 +10,14 @@ revision: the app runs ``alembic upgrade head`` itself, so there is no
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 DEFAULT_DATABASE_URL = "sqlite:///quorum.db"
@@ -63,12 +65,53 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return config
 
 
+@contextmanager
+def migration_connection(engine: Engine) -> Iterator[Connection]:
+    """Yield a connection inside one transaction to run migrations on; commit at the end, roll back on error.
+
+    On SQLite, foreign keys are off while migrating and checked before the
+    commit, then on again. Alembic's batch mode rebuilds a table (copy, drop,
+    rename): with foreign keys on, dropping a table other tables refer to (a
+    downgrade of ``documents``) deletes their rows through ON DELETE CASCADE or
+    fails ("database table is locked"). ``PRAGMA foreign_keys`` does nothing
+    inside a transaction, so it is set before BEGIN, and BEGIN is sent
+    explicitly: the sqlite3 driver opens a transaction only before DML, which
+    left DDL committed one statement at a time (a failed migration half done).
+    """
+    with engine.connect() as connection:
+        if connection.dialect.name != "sqlite":
+            with connection.begin():
+                yield connection
+            return
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()  # ends SQLAlchemy's autobegun transaction (no BEGIN was sent)
+        try:
+            with connection.begin():
+                if not connection.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+                    connection.exec_driver_sql("BEGIN")
+                yield connection
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if broken:
+                    raise RuntimeError(f"migration left {len(broken)} rows with a broken foreign key, e.g. {broken[0]}")
+        finally:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
+
+
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema of ``engine``'s database up to ``revision`` (``alembic upgrade``)."""
     config = alembic_config(engine)
-    with engine.begin() as connection:
+    with migration_connection(engine) as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Take the schema of ``engine``'s database down to ``revision`` (``alembic downgrade``; "base" empties it)."""
+    config = alembic_config(engine)
+    with migration_connection(engine) as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
 
 
 def open_store(url: str | None = None, *, upgrade: bool = True) -> Engine:

@@ -7,7 +7,7 @@ from typing import Any
 from alembic import context
 from sqlalchemy import Connection
 
-from quorum.store.db import database_url, make_engine
+from quorum.store.db import database_url, make_engine, migration_connection
 from quorum.store.schema import SEARCH_OBJECTS, Base
 
 config = context.config
@@ -50,7 +50,7 @@ def run_migrations_online() -> None:
         _configure(connection)
         return
     engine = make_engine(config.get_main_option("sqlalchemy.url") or database_url())
-    with engine.begin() as new_connection:
+    with migration_connection(engine) as new_connection:
         _configure(new_connection)
 
 
