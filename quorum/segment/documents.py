@@ -92,7 +92,9 @@ class _Segmenter:
         self.paged: list[AgendaItem] = []
         self.current = -1
         self.main_since_cover = False
-        #: Per-line facts the detectors ask for again and again, computed on first use (see :meth:`_upper`).
+        #: Per-line facts the detectors ask for again and again, computed on first use: ``upper_ratio`` (see
+        #: :meth:`_upper`) and the answers of the cover and minutes-heading detectors (asked by the front sheet's
+        #: end and by the scan).
         self.ratios: list[float | None] = [None] * (len(text.lines) + 1)
         self.covers: dict[int, bool] = {}
         self.minutes_starts: dict[int, bool] = {}
@@ -188,11 +190,11 @@ class _Segmenter:
         """Return the line before which the front sheet must end."""
         for number in self.content[1:]:
             clean = self._line(number)
-            if (
-                sig.REPORT_FOR.match(clean)
-                or self._is_cover(number)
-                or self._is_minutes_start(number)
-                or self._is_page_minutes(number, None)
+            if sig.REPORT_FOR.match(clean):
+                return number - 1
+            lead = _ANY_LEAD.match(clean) is not None
+            if self._may_open_heading(number, clean, lead) and (
+                self._is_cover(number) or self._is_minutes_start(number) or self._is_page_minutes(number, None)
             ):
                 return number - 1
         for line in self.text.lines[self.first :]:
@@ -382,7 +384,12 @@ class _Segmenter:
             return "inspection"
         if number in self.titled_starts and number - cur.start > 5:
             return "titled"
-        if len(cur.lines) > 3 and self._report_family(cur) and self._report_child(number, clean, cur):
+        if (
+            len(clean) <= 120
+            and len(cur.lines) > 3
+            and self._report_family(cur)
+            and self._report_child(number, clean, cur)
+        ):
             return "child"
         if cur.kind == DocumentKind.MINUTES and cur.closed and sig.is_caps_heading(clean):
             return "minutes_appendix"
@@ -396,7 +403,10 @@ class _Segmenter:
         return draft.child and self.active_report is not None and draft.kind in enclosure_kinds
 
     def _report_child(self, number: int, clean: str, cur: _Draft) -> bool:
-        """Inside a report: an appendix heading, an enclosure's title, or a heading after the background papers."""
+        """Inside a report: an appendix heading, an enclosure's title, or a heading after the background papers.
+
+        Only a line of at most 120 characters can be one (the appendix heading's limit and ``is_heading_like``'s).
+        """
         report = self.drafts[self.active_report] if self.active_report is not None else cur
         if not cur.header_done:
             return False

@@ -7,6 +7,7 @@ segmenter itself stays a readable sequence of decisions.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from quorum.model import Line, NormalisedText
@@ -48,16 +49,22 @@ def line_date(line: Line) -> tuple[str, str] | None:
 
 def significant_words(text: str) -> set[str]:
     """Return the lower-case content words of ``text`` (dots inside initialisms removed)."""
+    return set(_significant_words(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _significant_words(text: str) -> frozenset[str]:
+    """:func:`significant_words`, read once per text (agenda titles are matched against many headings)."""
     words = _WORD.findall(text.lower().replace(".", "").replace("'s", ""))
-    return {w for w in words if w not in _STOPWORDS and (len(w) > 2 or w.isdigit())}
+    return frozenset(w for w in words if w not in _STOPWORDS and (len(w) > 2 or w.isdigit()))
 
 
 def title_similarity(wanted: str, found: str) -> float:
     """Share of the significant words of ``wanted`` that also occur in ``found`` (0..1)."""
-    need = significant_words(wanted)
+    need = _significant_words(wanted)
     if not need:
         return 0.0
-    return len(need & significant_words(found)) / len(need)
+    return len(need & _significant_words(found)) / len(need)
 
 
 def is_heading_like(clean: str, max_chars: int = 120, max_words: int = 16) -> bool:
