@@ -148,6 +148,24 @@ def store_rows(work: Path, pages: int, like_pages: int) -> list[Row]:
     return rows
 
 
+def search_scale_rows(work: Path, pages: int) -> list[Row]:
+    """Search p50/p95 on a store grown to ``pages`` printed pages (bench.search_scale), beside a LIKE scan of it."""
+    from bench.search_scale import run
+
+    result = run(pages, work / "search-scale")
+    like = f"{result.like.p50_ms:,.1f} / {result.like.p95_ms:,.1f}" if result.like else "—"
+    return [
+        Row(
+            f"search at scale: p50 / p95 ms ({result.pages:,.0f} pages, {result.passages:,} indexed passages, "
+            f"{result.size_mb:,.0f} MB, SQLite)",
+            f"{result.search.p50_ms:,.1f} / {result.search.p95_ms:,.1f}",
+            like,
+            f"p95 < {SEARCH_TARGET_P95_MS} at 1M pages",
+            verdict(result.search.p95_ms < SEARCH_TARGET_P95_MS) + ("" if pages >= 1_000_000 else f" at {pages:,}"),
+        )
+    ]
+
+
 def portal_rows(work: Path, quick: bool) -> list[Row]:
     """Portal page p50/p95 over every page type, using bench.portal's sample database and URL list."""
     module = external("portal")
@@ -248,11 +266,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pages", type=int, default=100_000, help="pages in the synthetic parse corpus")
     parser.add_argument("--store-pages", type=int, default=2_000, help="pages ingested for the ingest/search figures")
     parser.add_argument("--like-pages", type=int, default=100_000, help="pages scanned by the LIKE search baseline")
+    parser.add_argument("--search-pages", type=int, default=1_000_000, help="pages of the search-at-scale store")
     parser.add_argument("--quick", action="store_true", help="a fast smoke run on small corpora")
     parser.add_argument("--workdir", type=Path, help="keep corpora and databases here instead of a temp folder")
     args = parser.parse_args(argv)
     if args.quick:
         args.pages, args.store_pages, args.like_pages = min(args.pages, 100), min(args.store_pages, 40), 400
+        args.search_pages = min(args.search_pages, 2_000)
     started = time.perf_counter()
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="quorum-bench-") as temp:
@@ -272,6 +292,7 @@ def main(argv: list[str] | None = None) -> None:
         rows += guarded("parse corpus", corpus_step)
         rows += guarded("PDF text extraction", lambda: pdf_rows(args.quick))
         rows += guarded("ingest / search", lambda: store_rows(work, args.store_pages, args.like_pages))
+        rows += guarded("search at scale", lambda: search_scale_rows(work, args.search_pages))
         rows += guarded("portal", lambda: portal_rows(work, args.quick))
     print(f"Quorum benchmarks — {machine()}")
     print(render(rows))

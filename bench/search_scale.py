@@ -112,6 +112,7 @@ def like_scan(path: Path, rounds: int) -> Latency:
 
 def run(pages: int, workdir: Path, rounds: int = 5, like_rounds: int = 1) -> ScaleRun:
     """Build a ``pages``-page store in ``workdir`` and time searches on it; return the figures."""
+    workdir.mkdir(parents=True, exist_ok=True)
     path = workdir / "search-scale.db"
     path.unlink(missing_ok=True)
     started = time.perf_counter()
@@ -155,7 +156,8 @@ def main(argv: list[str] | None = None) -> None:
         f"{TARGET_P95_MS} ms: {verdict}"
     )
     if result.like:
-        print(f"baseline LIKE '%term%' on the same passages: p50 {result.like.p50_ms:,.1f} / p95 {result.like.p95_ms:,.1f} ms")
+        like = result.like
+        print(f"baseline LIKE '%term%' on the same passages: p50 {like.p50_ms:,.1f} / p95 {like.p95_ms:,.1f} ms")
 
 
 if __name__ == "__main__":
