@@ -215,7 +215,10 @@ def _times(text: NormalisedText, span: MinutesSpan) -> tuple[str | None, str | N
     """Opening and closing times from the closing note ("having commenced at 7.30 pm, closed at 9.10 pm")."""
     start_time = span.start_time
     end_time: str | None = None
+    closing = text.lines_containing("meeting", "time")  # CLOSING_RE needs one of the two words
     for n in range(span.end_line, span.start_line - 1, -1):
+        if n not in closing:
+            continue
         clean = text.line(n).clean
         if not CLOSING_RE.search(clean):
             continue
@@ -238,7 +241,10 @@ def _times(text: NormalisedText, span: MinutesSpan) -> tuple[str | None, str | N
                 end_time = end_time or times[-1].hhmm
             break
     if start_time is None:
+        commencing = text.lines_containing("meeting", "commencement")  # the second test below needs one of them
         for n in range(span.start_line, span.end_line + 1):
+            if n not in commencing:
+                continue
             clean = text.line(n).clean
             commenced = _COMMENCED_RE.search(clean)
             if commenced and re.search(r"meeting|commencement", clean, re.I):

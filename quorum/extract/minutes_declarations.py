@@ -39,6 +39,17 @@ _NONE_ANYWHERE_RE = re.compile(
     r"|\bno\s+declarations\s+(?:were|was|had\s+been)\s+(?:made|received|declared)",
     re.I,
 )
+
+
+def _may_say_none(paragraph: str) -> bool:
+    """False when ``paragraph`` cannot match :data:`_NONE_ANYWHERE_RE`: each of its branches needs "declaration"
+    or "interest". Only ASCII text is ruled out (``str.lower`` then agrees with ``re.IGNORECASE``)."""
+    if not paragraph.isascii():
+        return True
+    lowered = paragraph.lower()
+    return "declaration" in lowered or "interest" in lowered
+
+
 _ROLE_SUBJECT_RE = re.compile(r"^(?:the\s+)?(?P<role>chair(?:man|person)?|mayor|vice[- ]chair(?:man)?)$", re.I)
 
 
@@ -134,9 +145,15 @@ def _line_at(text: NormalisedText, first: int, offset: int) -> int:
     return first
 
 
+#: The verbs :data:`_DECLARED_RE` needs (it is case-sensitive): a paragraph without one declares nothing.
+_DECLARED_VERBS = ("declared", "indicated", "disclosed", "registered")
+
+
 def _declared_sentences(paragraph: str) -> list[tuple[str, re.Match[str]]]:
     """Each sentence of ``paragraph`` that says someone "declared", with its match."""
     out: list[tuple[str, re.Match[str]]] = []
+    if not any(verb in paragraph for verb in _DECLARED_VERBS):
+        return out  # no sentence can match: skip splitting the paragraph
     for sentence in _SENTENCE_RE.split(paragraph):
         match = _DECLARED_RE.search(sentence)
         if match:
@@ -189,7 +206,9 @@ def read_declarations(
         if in_declarations and _CONTEXT_RE.match(paragraph) and "declared" not in paragraph:
             context = paragraph.rstrip(":").strip()
             continue
-        if (in_declarations and _NONE_RE.search(paragraph)) or _NONE_ANYWHERE_RE.search(paragraph):
+        if (in_declarations and _NONE_RE.search(paragraph)) or (
+            _may_say_none(paragraph) and _NONE_ANYWHERE_RE.search(paragraph)
+        ):
             no_declarations = True
         for sentence, match in _declared_sentences(paragraph):
             what = _sentence_after(match.group("what")).strip()

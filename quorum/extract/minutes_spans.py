@@ -298,6 +298,7 @@ def _is_document_break(text: NormalisedText, n: int, limit: int) -> bool:
 def _find_end(text: NormalisedText, header_line: int, limit: int) -> int:
     last = header_line
     seen_business = False
+    closing = text.lines_containing("meeting", "time")  # CLOSING_RE needs one of the two words
     n = header_line + 1
     while n <= limit:
         line = text.line(n)
@@ -312,7 +313,7 @@ def _find_end(text: NormalisedText, header_line: int, limit: int) -> int:
         if _NUMBERED_RE.match(clean) or _RESOLUTION_START_RE.match(clean):
             seen_business = True
         last = n
-        if n in text.lines_containing("meeting", "time") and CLOSING_RE.search(clean) and parse_time(clean):
+        if n in closing and CLOSING_RE.search(clean) and parse_time(clean):
             for m in _next_content(text, n, limit, 3):
                 candidate = text.line(m).clean
                 if len(candidate) <= 80 and _SIGNATURE_RE.match(candidate.strip("*").strip()):
