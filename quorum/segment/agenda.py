@@ -54,6 +54,8 @@ _STOP = re.compile(
 )
 _MINUTES_UPPER = re.compile(r"^MINUTES$")
 _NEW_PACK = re.compile(r"^public document pack\s*$", re.IGNORECASE)
+#: ``_STOP`` or ``_NEW_PACK`` as one pattern (``_MINUTES_UPPER`` needs no place: ``_STOP`` matches all it matches).
+_STOP_OR_NEW_PACK = re.compile(f"(?:{_STOP.pattern})|(?:{_NEW_PACK.pattern})", re.IGNORECASE)
 _AGENDA_WORD = re.compile(r"\b(?:AGENDA|SUMMONS|Agenda|Summons)\b")
 _FRONT_TITLE = re.compile(r"\s*(?:SUMMONS\s+AND\s+AGENDA|SUMMONS|AGENDA|MEETING)\s*$", re.IGNORECASE)
 #: A numbered line that names a person (a numbered reserve list), for callers without a name reader.
@@ -97,7 +99,7 @@ def verbatim_view(line: Line) -> str:
 
 
 def _is_stop(clean: str, body: str | None, is_body_divider: Callable[[str, str], bool]) -> bool:
-    if starts_other_document(clean) or _NEW_PACK.match(clean):
+    if _STOP_OR_NEW_PACK.match(clean):  # starts_other_document(clean) or _NEW_PACK.match(clean)
         return True
     return bool(body) and is_body_divider(clean, body or "")
 
@@ -161,8 +163,9 @@ def _chain(
     number = first.title_end + 1
     stop: int | None = None
     last_scanned = first.title_end
+    lines = text.lines
     while number <= limit:
-        line = text.line(number)
+        line = lines[number - 1]
         last_scanned = number
         if line.furniture == "blank_page_notice":
             stop = number
@@ -250,8 +253,6 @@ def _agenda_from_chain(
 ) -> AgendaParse:
     """Turn a followed chain into AgendaItems with descriptions, end lines and the sheet's extent."""
     chain_items, stop, last_scanned = chain
-    # Copies: read_item shares its ItemLines between callers, and _index_pages changes titles and pages.
-    chain_items = [(dataclasses.replace(item), part) for item, part in chain_items]
     first_line = chain_items[0][0].line
     for number in range(first_line - 1, start - 1, -1):
         line = text.line(number)
@@ -260,9 +261,10 @@ def _agenda_from_chain(
         if part_of(line.clean) is not None:
             first_line = number
         break
-    _index_pages([item for item, _ in chain_items])
+    headings = [item for item, _ in chain_items]
+    _index_pages(headings)
     items: list[AgendaItem] = []
-    for index, (candidate, item_part) in enumerate(chain_items):
+    for index, (candidate, (_, item_part)) in enumerate(zip(headings, chain_items, strict=True)):
         if index + 1 < len(chain_items):
             body_end = chain_items[index + 1][0].line - 1
         else:
@@ -310,7 +312,8 @@ def _index_pages(items: list[ItemLine]) -> None:
     three items carry one and the numbers rise strictly (so "Annual Report 2019"
     on an ordinary agenda keeps its year). Each item runs to the page before
     the next numbered item; the last item's end is unknown, so it keeps only
-    its raw number. Items are changed in place.
+    its raw number. The items changed are replaced in ``items`` by changed
+    copies (``read_item`` shares the ItemLines it returns).
     """
     found: list[tuple[int, int, str | None]] = []  # (position, first page, stripped title or None)
     for position, item in enumerate(items):
@@ -326,7 +329,7 @@ def _index_pages(items: list[ItemLine]) -> None:
     if len(found) < 3 or any(b[1] <= a[1] for a, b in itertools.pairwise(found)):
         return
     for k, (position, first, title) in enumerate(found):
-        item = items[position]
+        item = items[position] = dataclasses.replace(items[position])
         if title is not None:
             item.title = title
             item.pages_raw = str(first)

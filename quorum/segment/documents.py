@@ -84,18 +84,22 @@ class _Segmenter:
     def __init__(self, text: NormalisedText, content: list[int]) -> None:
         self.text = text
         self.content = content
-        self.content_set = set(content)
         self.first = content[0]
+        lines = text.lines
+        self.blank_notices = [line.number for line in lines if line.furniture == BLANK]
         self.front: FrontSheet | None = None
         self.drafts: list[_Draft] = []
         self.active_report: int | None = None
         self.paged: list[AgendaItem] = []
         self.current = -1
         self.main_since_cover = False
-        #: Per-line facts the detectors ask for again and again, computed on first use: ``upper_ratio`` (see
-        #: :meth:`_upper`) and the answers of the cover and minutes-heading detectors (asked by the front sheet's
-        #: end and by the scan).
-        self.ratios: list[float | None] = [None] * (len(text.lines) + 1)
+        #: Per-line facts the detectors ask for again and again (both the front sheet's end and the scan ask):
+        #: ``upper_ratio`` (see :meth:`_upper`), the content lines ``_ANY_LEAD`` matches (only those can match a
+        #: pattern it combines) and those that pass :meth:`_may_open_heading`, and the answers of the cover and
+        #: minutes-heading detectors.
+        self.ratios: list[float | None] = [None] * (len(lines) + 1)
+        self.leads = {number for number in content if _ANY_LEAD.match(lines[number - 1].clean)}
+        self.may_open = {number for number in content if self._may_open_heading(number)}
         self.covers: dict[int, bool] = {}
         self.minutes_starts: dict[int, bool] = {}
         self.titled_starts = self._titled_starts()
@@ -160,28 +164,24 @@ class _Segmenter:
             ratio = self.ratios[number] = sig.upper_ratio(self.text.lines[number - 1].clean)
         return ratio
 
-    def _may_open_heading(self, number: int, clean: str, lead: bool) -> bool:
+    def _may_open_heading(self, number: int) -> bool:
         """A cheap test every cover, minutes heading or page-top minutes heading passes (see their detectors).
 
         Each of them needs a line of at most 100 characters with at least 60% upper-case letters, except a
-        minutes heading that opens "Minutes of the ... meeting" / "Record of decisions taken" (``lead`` is
-        False when the line cannot open so, see ``_ANY_LEAD``).
+        minutes heading that opens "Minutes of the ... meeting" / "Record of decisions taken".
         """
+        clean = self.text.lines[number - 1].clean
         if len(clean) <= 100 and self._upper(number) >= 0.6:
             return True
-        return lead and sig.MINUTES_OF.match(clean) is not None
+        return number in self.leads and sig.MINUTES_OF.match(clean) is not None
 
-    def _next_content(self, number: int, count: int, stop_at_blank_notice: bool = True) -> list[int]:
-        """Return up to ``count`` content lines after ``number`` (stopping at a blank-page notice)."""
-        found: list[int] = []
-        n = number + 1
-        while n <= len(self.text.lines) and len(found) < count:
-            line = self.text.lines[n - 1]
-            if stop_at_blank_notice and line.furniture == BLANK:
-                break
-            if line.is_content:
-                found.append(n)
-            n += 1
+    def _next_content(self, number: int, count: int) -> list[int]:
+        """Return up to ``count`` content lines after ``number``, stopping at a blank-page notice."""
+        position = bisect.bisect_right(self.content, number)
+        found = self.content[position : position + count]
+        notice = bisect.bisect_right(self.blank_notices, number)
+        if notice < len(self.blank_notices) and found and found[-1] > self.blank_notices[notice]:
+            found = [n for n in found if n < self.blank_notices[notice]]
         return found
 
     # ------------------------------------------------------------ detectors --
@@ -189,11 +189,9 @@ class _Segmenter:
     def _first_boundary(self) -> int:
         """Return the line before which the front sheet must end."""
         for number in self.content[1:]:
-            clean = self._line(number)
-            if sig.REPORT_FOR.match(clean):
+            if number in self.leads and sig.REPORT_FOR.match(self._line(number)):
                 return number - 1
-            lead = _ANY_LEAD.match(clean) is not None
-            if self._may_open_heading(number, clean, lead) and (
+            if number in self.may_open and (
                 self._is_cover(number) or self._is_minutes_start(number) or self._is_page_minutes(number, None)
             ):
                 return number - 1
@@ -336,14 +334,14 @@ class _Segmenter:
         lines = self.text.lines
         # The content lines that come after a blank-page notice (with no content line between).
         after_blank_notice = set()
-        for line in lines[self.first :]:
-            if line.furniture == BLANK:
-                position = bisect.bisect_right(self.content, line.number)
-                if position < len(self.content):
-                    after_blank_notice.add(self.content[position])
+        for notice in self.blank_notices:
+            position = bisect.bisect_right(self.content, notice)
+            if notice > self.first and position < len(self.content):
+                after_blank_notice.add(self.content[position])
+        leads = self.leads
         for number in self.content[1:]:
             clean = lines[number - 1].clean
-            lead = _ANY_LEAD.match(clean) is not None
+            lead = number in leads
             reason = self._boundary(number, clean, lead, number in after_blank_notice)
             cur = self.drafts[-1]
             if reason and cur.reason == "marker" and len(cur.lines) <= 3:
@@ -358,7 +356,7 @@ class _Segmenter:
         """Name the reason a new document starts at line ``number``, or None.
 
         ``clean`` is the line's clean text and ``lead`` whether ``_ANY_LEAD`` matches it (else none of the
-        anchored line patterns it combines can).
+        line patterns it combines can).
         """
         cur = self.drafts[-1]
         if cur.restricted and sig.RESTRICTED.search(clean):
@@ -368,7 +366,7 @@ class _Segmenter:
         if lead and sig.REPORT_FOR.match(clean):
             return "report"
         in_cover = cur.kind == DocumentKind.COVER and not after_blank
-        if not in_cover and self._may_open_heading(number, clean, lead):
+        if not in_cover and number in self.may_open:
             if self._is_cover(number):
                 return "cover"
             recent_minutes = cur.kind == DocumentKind.MINUTES and number - cur.start <= 8
