@@ -51,7 +51,7 @@ def flatten(row: BaseModel | dict[str, Any]) -> dict[str, Any]:
         if key == "source":
             for part in ("source_id", "start_line", "end_line", "start_page", "end_page", "url"):
                 out["source_url" if part == "url" else part] = (value or {}).get(part)
-        elif key in ("documents", "decisions"):
+        elif key in ("documents", "decisions", "route", "decision_steps"):
             continue
         elif isinstance(value, dict) and key == "meeting":
             out["meeting_id"] = value.get("id")

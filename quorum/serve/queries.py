@@ -17,9 +17,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from quorum.resolve.bodies import body_key
 from quorum.serve import schemas as s
 from quorum.serve.filters import Filters
 from quorum.store import schema as db
+from quorum.store.decision_steps import chains_of_decision, chains_of_meeting, meeting_key, meetings_by_key
 from quorum.store.search import MARK_END, MARK_START
 from quorum.store.search import Filters as StoreFilters
 from quorum.store.search import search as store_search
@@ -307,6 +309,89 @@ def _motion(row: db.Motion) -> s.Motion:
     )
 
 
+def decision_steps(session: Session, chains: Sequence[Sequence[db.DecisionStep]]) -> list[list[s.DecisionStep]]:
+    """Return the public steps of stored decision chains as API models, chain by chain.
+
+    A step inside exempt content is left out (the store never keeps one; this is the gate all the same), and
+    so is a chain left with no step. A step that links to no meeting is given the stored meeting of its body
+    on its date, when there is one; its body is the stored body of that meeting, or of its printed name.
+    """
+    hidden = withheld(session)
+    rows = [row for chain in chains for row in chain]
+    by_key = meetings_by_key(session, rows)
+    meeting_ids = {row.meeting_id for row in rows if row.meeting_id} | set(by_key.values())
+    meeting_orgs = dict(
+        session.execute(select(db.Meeting.id, db.Meeting.organization_id).where(db.Meeting.id.in_(meeting_ids))).all()
+    )
+    org_keys = _memo(
+        session, "quorum.org_keys", lambda: dict(session.execute(select(db.Organization.key, db.Organization.id)).all())
+    )
+    names = _org_names(session)
+    out = []
+    for chain in chains:
+        steps = []
+        for row in chain:
+            if hidden.row(row):
+                continue
+            meeting_id = row.meeting_id or by_key.get(meeting_key(row.body, row.date) or "")
+            body_id = meeting_orgs.get(meeting_id) if meeting_id else org_keys.get(body_key(row.body))
+            steps.append(
+                s.DecisionStep(
+                    id=row.id,
+                    chain_id=chain[0].id,
+                    position=row.position,
+                    body_name=names.get(body_id, row.body) if body_id else row.body,
+                    body_raw=row.body,
+                    body_id=body_id,
+                    meeting_id=meeting_id,
+                    date=row.date,
+                    date_raw=row.date_raw,
+                    minute_number=row.item,
+                    agenda_item=row.agenda_item,
+                    agenda_item_id=row.agenda_item_id,
+                    decision_id=row.resolution_id,
+                    report_id=row.report_id,
+                    outcome=row.outcome,
+                    recommended_to=row.recommended_to,
+                    text=row.text,
+                    source=ref(row),
+                )
+            )
+        if steps:
+            out.append(steps)
+    return out
+
+
+def decision_chain(session: Session, decision_id: int) -> s.DecisionChain | None:
+    """Return the chains a public decision (a resolution's id) is a step of, or None for no such public decision."""
+    found = session.execute(
+        select(db.Resolution, db.MinuteItem)
+        .join(db.MinuteItem, db.Resolution.minute_item_id == db.MinuteItem.id)
+        .where(db.Resolution.id == decision_id)
+    ).first()
+    hidden = withheld(session)
+    if found is None or found[1].access != PUBLIC or hidden.row(found[0]) or hidden.row(found[1]):
+        return None
+    chains = decision_steps(session, chains_of_decision(session, decision_id))
+    return s.DecisionChain(decision_id=decision_id, steps=[step for chain in chains for step in chain])
+
+
+def _meeting_routes(
+    session: Session, meeting: db.Meeting
+) -> tuple[dict[int, list[s.DecisionStep]], dict[int, list[s.DecisionStep]], list[s.DecisionStep]]:
+    """Return the routes of a meeting's decisions: by agenda item id, by decision id, and every step in order."""
+    by_item: dict[int, list[s.DecisionStep]] = defaultdict(list)
+    by_decision: dict[int, list[s.DecisionStep]] = defaultdict(list)
+    steps: list[s.DecisionStep] = []
+    for chain in decision_steps(session, chains_of_meeting(session, meeting)):
+        steps += chain
+        for item_id in dict.fromkeys(step.agenda_item_id for step in chain if step.agenda_item_id is not None):
+            by_item[item_id] += chain
+        for decision_id in dict.fromkeys(step.decision_id for step in chain if step.decision_id is not None):
+            by_decision[decision_id] += chain
+    return by_item, by_decision, steps
+
+
 def get_meeting(session: Session, meeting_id: int) -> s.Meeting | None:
     """Return a meeting with agenda, attendance, declarations, minutes, motions and documents."""
     meeting = session.get(db.Meeting, meeting_id)
@@ -324,6 +409,7 @@ def get_meeting(session: Session, meeting_id: int) -> s.Meeting | None:
     appearances = _meeting_appearances(session, meeting_id)
     documents = [d for d in _documents(session, appearances) if not hidden.covers(d.source_id, d.source.start_line)]
     agenda = []
+    routes, decision_routes, steps = _meeting_routes(session, meeting)
     agenda_rows = session.scalars(
         select(db.AgendaItem).where(db.AgendaItem.meeting_id == meeting_id).order_by(db.AgendaItem.id)
     ).all()
@@ -344,6 +430,7 @@ def get_meeting(session: Session, meeting_id: int) -> s.Meeting | None:
                 description=item.description,
                 documents=linked,
                 source=ref(item),
+                route=routes.get(item.id, []),
             )
         )
     attendance = [
@@ -388,6 +475,7 @@ def get_meeting(session: Session, meeting_id: int) -> s.Meeting | None:
                 title=item.title,
                 decisions=[_decision(r, item, meeting, orgs) for r in resolutions.get(item.id, [])],
                 source=ref(item),
+                route=[step for r in resolutions.get(item.id, []) for step in decision_routes.get(r.id, [])],
             )
         )
     motions = [
@@ -410,6 +498,7 @@ def get_meeting(session: Session, meeting_id: int) -> s.Meeting | None:
         minutes=minutes,
         motions=motions,
         documents=documents,
+        decision_steps=steps,
     )
 
 

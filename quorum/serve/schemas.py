@@ -78,6 +78,36 @@ class DocumentSummary(Model):
     parent_id: int | None = Field(None, description="The document this one belongs to (a cover sheet, a report).")
 
 
+class DecisionStep(Model):
+    """One body's step in a decision passed between bodies (Panel → Cabinet → Council), as one source traces it."""
+
+    id: int
+    chain_id: int = Field(description="The id of the chain's first step: the same for every step of one decision.")
+    position: int = Field(description="Order of the step in its chain, 0 first.")
+    body_name: str = Field(description="The body's name (as printed when it is not a stored body).")
+    body_raw: str = Field(description="The body as printed.")
+    body_id: int | None = None
+    meeting_id: int | None = Field(None, description="The stored meeting of this step, when known.")
+    date: str | None = Field(None, description="ISO date YYYY-MM-DD")
+    date_raw: str | None = None
+    minute_number: str | None = None
+    agenda_item: str | None = Field(None, description="The agenda item number at the meeting.")
+    agenda_item_id: int | None = None
+    decision_id: int | None = Field(None, description="The resolution (a decision's id) minuting this step.")
+    report_id: int | None = None
+    outcome: str = Field(description="recommended | decided | pending (on the agenda; not decided in this source)")
+    recommended_to: str | None = Field(None, description="The next body, as printed.")
+    text: str | None = Field(None, description="The recommendation or resolution, verbatim.")
+    source: SourceRef | None = None
+
+
+class DecisionChain(Model):
+    """The route of a decision between bodies: every chain it is a step of, steps in order."""
+
+    decision_id: int
+    steps: list[DecisionStep] = Field(default_factory=list)
+
+
 class AgendaItem(Model):
     """One item of a meeting's agenda, with its page range and its documents (with those below them)."""
 
@@ -91,6 +121,9 @@ class AgendaItem(Model):
     description: str | None = None
     documents: list[DocumentSummary] = Field(default_factory=list)
     source: SourceRef | None = None
+    route: list[DecisionStep] = Field(
+        default_factory=list, description="How the decision on this item travelled between bodies, steps in order."
+    )
 
 
 class AttendanceCitation(Model):
@@ -171,6 +204,9 @@ class MinuteItem(Model):
     title: str
     decisions: list[Decision] = Field(default_factory=list)
     source: SourceRef | None = None
+    route: list[DecisionStep] = Field(
+        default_factory=list, description="How this minute's decision travelled between bodies, steps in order."
+    )
 
 
 class Motion(Model):
@@ -200,6 +236,10 @@ class Meeting(MeetingSummary):
     minutes: list[MinuteItem] = Field(default_factory=list)
     motions: list[Motion] = Field(default_factory=list)
     documents: list[DocumentSummary] = Field(default_factory=list)
+    decision_steps: list[DecisionStep] = Field(
+        default_factory=list,
+        description="Every step of the decision chains that pass through this meeting, chain by chain, in order.",
+    )
 
 
 class Membership(Model):

@@ -151,6 +151,13 @@ def decisions(
     return page_of(queries.list_decisions(db, filters), by_date, cursor, limit)
 
 
+@router.get("/decisions/{decision_id}/chain", response_model=s.DecisionChain, responses=NOT_FOUND)
+def decision_chain(db: SessionDep, decision_id: Id) -> s.DecisionChain:
+    """How a decision travelled between bodies (Panel → Cabinet → Council): each step with its date, minute or
+    agenda item, outcome and source lines."""
+    return found(queries.decision_chain(db, decision_id), "decision")
+
+
 @router.get("/declarations", response_model=s.Page[s.Declaration], responses=BAD_CURSOR)
 def declarations(
     db: SessionDep,
