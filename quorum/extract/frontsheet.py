@@ -187,7 +187,7 @@ class _Header:
 
 def _content_lines(text: NormalisedText, start: int, end: int) -> list[Line]:
     """Return the content lines (not blank, not furniture) of lines start..end."""
-    return [text.line(n) for n in range(start, end + 1) if text.line(n).is_content]
+    return [text.lines[n - 1] for n in text.content_numbers(start, end)]
 
 
 def _read_body(lines: list[Line]) -> str | None:

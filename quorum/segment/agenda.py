@@ -200,6 +200,30 @@ def _chain(
     return items, stop, last_scanned
 
 
+#: ``NormalisedText.index_cache`` key of the chains followed so far (see :func:`_shared_chain`).
+_CHAIN_CACHE = "agenda._chain"
+
+
+def _shared_chain(
+    text: NormalisedText,
+    first: ItemLine,
+    limit: int,
+    body: str | None,
+    is_body_divider: Callable[[str, str], bool],
+    initial_part: str,
+) -> tuple[list[tuple[ItemLine, str]], int | None, int]:
+    """:func:`_chain`, followed once per text and arguments (the segmenter and the front-sheet extractor follow
+    the same agenda). Without a ``body`` the divider test is never used, so it is not part of the key. Callers
+    must not change the returned lists.
+    """
+    cache = text.index_cache.setdefault(_CHAIN_CACHE, {})
+    key = (first.line, limit, body or None, is_body_divider if body else None, initial_part)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _chain(text, first, limit, body, is_body_divider, initial_part)
+    return found
+
+
 def _default_is_person(title: str) -> bool:
     return bool(_PERSON.match(title))
 
@@ -236,7 +260,7 @@ def parse_agenda(
         candidate = read_item(text, number, limit)
         if candidate is None or candidate.main != 1 or candidate.sub:
             continue
-        chain = _chain(text, candidate, limit, body, divider, part)
+        chain = _shared_chain(text, candidate, limit, body, divider, part)
         if sum(1 for item, _ in chain[0] if person(item.title)) * 2 >= len(chain[0]):
             continue
         if best is None or len(chain[0]) > len(best[0]):
@@ -271,10 +295,8 @@ def _agenda_from_chain(
             body_end = stop - 1 if stop is not None else last_scanned
             body_end = min(body_end, candidate.title_end + _MAX_TAIL)
         end = candidate.title_end
-        for number in range(candidate.title_end + 1, body_end + 1):
+        for number in text.content_numbers(candidate.title_end + 1, body_end):
             line = text.line(number)
-            if not line.is_content:
-                continue
             if part_of(line.clean) is not None or _FOOTER.match(line.clean):
                 break
             end = number

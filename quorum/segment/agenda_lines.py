@@ -18,6 +18,7 @@ inside the title (``<u>Safer</u> Harrow``) the raw text of the title is returned
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -92,8 +93,12 @@ def part_of(clean: str) -> str | None:
     return "I" if part in ("i", "1", "one", "a", "public") else "II"
 
 
+@functools.lru_cache(maxsize=4096)
 def upper_share(text: str) -> float:
-    """Return the share of the letters of ``text`` that are upper case (0 when it has none)."""
+    """Return the share of the letters of ``text`` that are upper case (0 when it has none).
+
+    Answered once per text: the agenda is followed more than once and each item title is asked twice.
+    """
     letters = [char for char in text if char.isalpha()]
     if not letters:
         return 0.0

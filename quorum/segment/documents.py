@@ -76,6 +76,8 @@ _LABEL = re.compile(r"^[A-Z][\w ]{1,30}:")
 _LEAD_PATTERNS = (sig.AGENDA_ITEM_MARKER, sig.REPORT_FOR, sig.MINUTES_OF, _ENCLOSURES, _BACKGROUND, sig.MINUTES_CLOSE)
 assert all(pattern.flags & re.IGNORECASE for pattern in _LEAD_PATTERNS)
 _ANY_LEAD = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in _LEAD_PATTERNS), re.IGNORECASE)
+#: ``sig.CONTENTS`` (case as written) or ``_INSPECTION_DATES`` (any case): the lines that can end a title block.
+_TITLE_BLOCK_END = re.compile(f"(?:{sig.CONTENTS.pattern})|(?i:{_INSPECTION_DATES.pattern})")
 
 
 class _Segmenter:
@@ -99,11 +101,13 @@ class _Segmenter:
         #: minutes-heading detectors.
         self.ratios: list[float | None] = [None] * (len(lines) + 1)
         self.leads = {number for number in content if _ANY_LEAD.match(lines[number - 1].clean)}
-        self.may_open = {number for number in content if self._may_open_heading(number)}
+        self.may_open = self._may_open_headings()
         self.covers: dict[int, bool] = {}
         self.minutes_starts: dict[int, bool] = {}
-        self.titled_starts = self._titled_starts()
-        self.inspection_starts = self._inspection_starts()
+        # Positions in ``content`` of the lines that may end a title block ("CONTENTS", "Inspection dates:").
+        block_ends = [p for p, n in enumerate(content) if _TITLE_BLOCK_END.match(lines[n - 1].clean)]
+        self.titled_starts = self._titled_starts(block_ends)
+        self.inspection_starts = self._inspection_starts(block_ends)
 
     # ------------------------------------------------------------------ run --
 
@@ -164,16 +168,24 @@ class _Segmenter:
             ratio = self.ratios[number] = sig.upper_ratio(self.text.lines[number - 1].clean)
         return ratio
 
-    def _may_open_heading(self, number: int) -> bool:
-        """A cheap test every cover, minutes heading or page-top minutes heading passes (see their detectors).
+    def _may_open_headings(self) -> set[int]:
+        """The content lines that pass a cheap test every cover, minutes heading or page-top minutes heading passes.
 
-        Each of them needs a line of at most 100 characters with at least 60% upper-case letters, except a
-        minutes heading that opens "Minutes of the ... meeting" / "Record of decisions taken".
+        Each of them needs a line of at most 100 characters with at least 60% upper-case letters (see their
+        detectors), except a minutes heading that opens "Minutes of the ... meeting" / "Record of decisions taken".
         """
-        clean = self.text.lines[number - 1].clean
-        if len(clean) <= 100 and self._upper(number) >= 0.6:
-            return True
-        return number in self.leads and sig.MINUTES_OF.match(clean) is not None
+        found: set[int] = set()
+        lines, ratios = self.text.lines, self.ratios
+        for number in self.content:
+            clean = lines[number - 1].clean
+            if len(clean) <= 100:
+                ratio = ratios[number] = sig.upper_ratio(clean)
+                if ratio >= 0.6:
+                    found.add(number)
+                    continue
+            if number in self.leads and sig.MINUTES_OF.match(clean):
+                found.add(number)
+        return found
 
     def _next_content(self, number: int, count: int) -> list[int]:
         """Return up to ``count`` content lines after ``number``, stopping at a blank-page notice."""
@@ -290,10 +302,14 @@ class _Segmenter:
             for line in self.text.lines[max(0, number - 6) : number - 1]
         )
 
-    def _titled_starts(self) -> set[int]:
-        """Start lines of title blocks that a CONTENTS/INDEX line follows (an enclosed document)."""
+    def _titled_starts(self, block_ends: list[int]) -> set[int]:
+        """Start lines of title blocks that a CONTENTS/INDEX line follows (an enclosed document).
+
+        ``block_ends`` holds the positions in ``content`` of the lines ``_TITLE_BLOCK_END`` matches.
+        """
         starts: set[int] = set()
-        for position, number in enumerate(self.content):
+        for position in block_ends:
+            number = self.content[position]
             if not sig.CONTENTS.match(self._line(number)):
                 continue
             start = None
@@ -309,10 +325,14 @@ class _Segmenter:
                 starts.add(start)
         return starts
 
-    def _inspection_starts(self) -> set[int]:
-        """Start lines of inspection-report title blocks (found from their "Inspection dates:" line)."""
+    def _inspection_starts(self, block_ends: list[int]) -> set[int]:
+        """Start lines of inspection-report title blocks (found from their "Inspection dates:" line).
+
+        ``block_ends`` holds the positions in ``content`` of the lines ``_TITLE_BLOCK_END`` matches.
+        """
         starts: set[int] = set()
-        for position, number in enumerate(self.content):
+        for position in block_ends:
+            number = self.content[position]
             if not _INSPECTION_DATES.match(self._line(number)):
                 continue
             start = number
@@ -875,12 +895,17 @@ def _exempt_field(text: NormalisedText, draft: _Draft) -> bool:
 
 def _line_pages(text: NormalisedText) -> list[int | None] | None:
     """Page of every line: from the source (PDF) when known, else from printed "Page N" footers."""
-    if any(line.page is not None for line in text.lines):
-        return [line.page for line in text.lines]
-    markers = [(line.number, int(m.group(1))) for line in text.lines if (m := sig.PAGE_MARKER.match(line.clean))]
+    pages = [line.page for line in text.lines]
+    if pages.count(None) < len(pages):
+        return pages
+    markers = [
+        (line.number, int(m.group(1)))
+        for line in text.lines
+        if line.clean.startswith(("P", "p")) and (m := sig.PAGE_MARKER.match(line.clean))
+    ]
     if len(markers) < 2 or any(b[1] <= a[1] for a, b in itertools.pairwise(markers)):
         return None
-    pages: list[int | None] = []
+    pages = []
     position = 0
     for line in text.lines:
         while position < len(markers) and markers[position][0] < line.number:
