@@ -88,7 +88,15 @@ def _strip_page_furniture(cell: str) -> str:
 
 def row_cells(line: Line) -> list[str]:
     """Return the verbatim cells of a row line, with stray page numbers removed."""
-    return [verbatim_text(_strip_page_furniture(cell)) for cell in raw_cells(line)]
+    raw = line.raw
+    if "<" in raw or "*" in raw or "~" in raw or "_" in raw or "](" in raw:
+        return [verbatim_text(_strip_page_furniture(cell)) for cell in raw_cells(line)]
+    # No markup in the row (the common case): only a cell opening with a digit can lose a glued page number, and
+    # verbatim_text folds white space and nothing else; the same result without the calls per cell.
+    return [
+        " ".join((_strip_page_furniture(cell) if cell.lstrip()[:1].isdigit() else cell).split())
+        for cell in raw_cells(line)
+    ]
 
 
 def is_row_line(line: Line) -> bool:
@@ -118,11 +126,25 @@ class _Block:
     prose: list[Line] = field(default_factory=list)
 
 
-def _row_numbers(text: NormalisedText) -> list[int]:
-    """Return the numbers of every row line (:func:`is_row_line`) of ``text``, in order; computed once per text."""
+def _row_numbers(text: NormalisedText) -> tuple[list[int], frozenset[int]]:
+    """Return the numbers of every row line (:func:`is_row_line`) of ``text``, in order and as a set.
+
+    Computed once per text (``is_row_line`` inlined: this runs over every line of a pack).
+    """
     rows = text.index_cache.get(_ROWS_KEY)
     if rows is None:
-        rows = text.index_cache[_ROWS_KEY] = [line.number for line in text.lines if is_row_line(line)]
+        numbers = [
+            line.number
+            for line in text.lines
+            if line.furniture is None
+            and line.clean
+            and (
+                len(line.cells) >= 2
+                if line.cells is not None
+                else "\t" in line.raw.strip("\n") and "\t" not in line.raw.strip()
+            )
+        ]
+        rows = text.index_cache[_ROWS_KEY] = (numbers, frozenset(numbers))
     return rows
 
 
@@ -132,7 +154,7 @@ def _blocks(text: NormalisedText, start: int, end: int) -> list[_Block]:
     current: _Block | None = None
     gap = 0
     page_break = False
-    rows = _row_numbers(text)
+    rows, row_set = _row_numbers(text)
     number = start - 1
     while number < end:
         number += 1
@@ -143,7 +165,7 @@ def _blocks(text: NormalisedText, start: int, end: int) -> list[_Block]:
                 break
             number = rows[following]
         line = text.line(number)
-        if is_row_line(line):
+        if number in row_set:  # is_row_line(line), from the index
             if current is not None and gap and _starts_new_table(current, line):
                 current = None
             if current is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quorum.extract import tables
 from quorum.extract.tables import extract_tables, verbatim_text
 from quorum.model import Document, DocumentKind, Source, fold_whitespace
 from quorum.normalise import normalise
@@ -81,3 +82,26 @@ def test_arbitrary_text_never_crashes(raw: str) -> None:
     for table in extract_tables(text, []):
         assert 1 <= table.span.start_line <= table.span.end_line <= len(text.lines)
         assert all(table.span.contains(n) for n in table.row_lines)
+
+
+_ROW_PIECES = ["\t", "|", " ", "12 ", "3. ", "<p>7</p>", "<u>", "**", "~", "_", "](x)", "[a", "Name", "\n", "-- "]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_ROW_PIECES), max_size=30).map("".join))
+def test_row_index_and_fast_cells_agree_with_the_plain_definitions(raw: str) -> None:
+    text = normalise(Source("t.txt", "0", 0), raw)
+    rows, row_set = tables._row_numbers(text)
+    assert rows == [line.number for line in text.lines if tables.is_row_line(line)]
+    assert row_set == frozenset(rows)
+    for line in text.lines:
+        plain = [verbatim_text(tables._strip_page_furniture(cell)) for cell in tables.raw_cells(line)]
+        assert tables.row_cells(line) == plain
+
+
+def test_row_index_on_the_samples() -> None:
+    for name in ("council", "annual_report", "scrutiny"):
+        text = sample_text(name)
+        assert tables._row_numbers(text)[0] == [line.number for line in text.lines if tables.is_row_line(line)]
+    # council 351 "Name of body<TAB>..." heads the appointments table: a row line
+    assert 351 in tables._row_numbers(sample_text("council"))[1]
