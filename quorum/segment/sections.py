@@ -8,6 +8,7 @@ upper-case headings that echo that vocabulary start new sections.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 
@@ -18,11 +19,18 @@ from quorum.segment.signals import APPENDIX_HEADING, CONTENTS, is_caps_heading, 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _SENTENCE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")  # a full stop between sentences, not "1. Mental Wellbeing"
 _NUMBERED_CAPS = re.compile(r"(?:^|\s)\d{1,2}\.\s+[A-Z]{3,}")
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_ROMAN = re.compile(r"[IVX]+")
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
 
 
-def _tokens(text: str) -> list[str]:
-    """Lower-case word tokens with '&' read as 'and' and possessives dropped."""
-    return _TOKEN.findall(text.lower().replace("&", " and ").replace("'s", "").replace("’s", ""))
+@functools.lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[str, ...]:
+    """Lower-case word tokens with '&' read as 'and' and possessives dropped.
+
+    Read once per text (a heading is matched against the index several ways); a tuple, as it is shared.
+    """
+    return tuple(_TOKEN.findall(text.lower().replace("&", " and ").replace("'s", "").replace("’s", "")))
 
 
 def _index_block(text: NormalisedText, lines: list[int]) -> tuple[int, int] | None:
@@ -59,7 +67,7 @@ class _Index:
         self.token_set = frozenset(self.tokens)
         self.pairs = frozenset(itertools.pairwise(self.tokens))
         self.joined = " " + " ".join(self.tokens) + " "
-        self.acronyms = {a for a in re.findall(r"\b[A-Z]{2,6}\b", text) if not re.fullmatch(r"[IVX]+", a)}
+        self.acronyms = {a for a in set(_ACRONYM.findall(text)) if not _ROMAN.fullmatch(a)}
         self.appendix_titles = [
             _tokens(m.group(1))
             for m in re.finditer(
@@ -88,7 +96,7 @@ class _Index:
         phrase = f" {' '.join(lead)} "
         at = self.joined.find(phrase)
         words = _tokens(heading)
-        acronyms = {a.lower() for a in re.findall(r"\(([A-Z]{2,6})\)", heading)}
+        acronyms = {a.lower() for a in _BRACKETED_ACRONYM.findall(heading)}
         while at != -1:
             window = set(self.joined[at + len(phrase) :].split()[:reach])
             if acronyms & window or len({w for w in words if len(w) > 3} & window) >= 2:
@@ -112,7 +120,7 @@ class _Index:
         words = _tokens(heading)
         return bool(words) and self._may_occur(words) and f" {' '.join(words)} " in self.joined
 
-    def _may_occur(self, words: list[str]) -> bool:
+    def _may_occur(self, words: tuple[str, ...]) -> bool:
         """False when ``words`` cannot occur as a phrase of the index: a word or an adjacent pair is not in it."""
         if not self.token_set.issuperset(words):
             return False
@@ -234,7 +242,7 @@ def _is_section_heading(text: NormalisedText, number: int, clean: str, index: _I
         return True
     if index.full_match(clean) and (len(_tokens(clean)) >= 2 or page_top):
         return True
-    acronyms = {a.lower() for a in re.findall(r"\(([A-Z]{2,6})\)", clean)}
+    acronyms = {a.lower() for a in _BRACKETED_ACRONYM.findall(clean)}
     if page_top and (acronyms & index.token_set or index.spells_acronym(clean)):
         return True
     return _title_case(clean) and index.names_appendix(clean)

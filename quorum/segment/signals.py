@@ -69,15 +69,13 @@ def title_similarity(wanted: str, found: str) -> float:
 
 def is_heading_like(clean: str, max_chars: int = 120, max_words: int = 16) -> bool:
     """True when a clean line reads as a title: short, not a bullet or sentence, no field colon."""
-    if not clean or len(clean) > max_chars or "\t" in clean:
+    if not clean or len(clean) > max_chars or "\t" in clean or clean[-1] in ".:;,":
         return False
-    if BULLET.match(clean) or clean.startswith(("|", "(", "[", "*")):
+    if not (clean[0].isalnum() or clean[0] in "“\"'") or clean.startswith(("|", "(", "[", "*")):
         return False
-    if clean[-1] in ".:;," or URL.search(clean):
+    if BULLET.match(clean) or URL.search(clean):
         return False
-    if len(clean.split()) > max_words:
-        return False
-    return clean[0].isalnum() or clean[0] in "“\"'"
+    return len(clean.split()) <= max_words
 
 
 def is_caps_heading(clean: str) -> bool:
