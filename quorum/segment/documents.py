@@ -174,16 +174,15 @@ class _Segmenter:
         Each of them needs a line of at most 100 characters with at least 60% upper-case letters (see their
         detectors), except a minutes heading that opens "Minutes of the ... meeting" / "Record of decisions taken".
         """
-        found: set[int] = set()
         lines, ratios = self.text.lines, self.ratios
-        for number in self.content:
-            clean = lines[number - 1].clean
-            if len(clean) <= 100:
-                ratio = ratios[number] = sig.upper_ratio(clean)
-                if ratio >= 0.6:
-                    found.add(number)
-                    continue
-            if number in self.leads and sig.MINUTES_OF.match(clean):
+        short = [number for number in self.content if len(lines[number - 1].clean) <= 100]
+        found: set[int] = set()
+        for number, ratio in zip(short, sig.upper_ratios([lines[n - 1].clean for n in short]), strict=True):
+            ratios[number] = ratio
+            if ratio >= 0.6:
+                found.add(number)
+        for number in self.leads:
+            if number not in found and sig.MINUTES_OF.match(lines[number - 1].clean):
                 found.add(number)
         return found
 

@@ -87,6 +87,39 @@ def is_caps_heading(clean: str) -> bool:
     return any(len(w) >= 4 and w.isalpha() for w in re.split(r"\W+", clean))
 
 
+_NOT_ASCII_UPPER = bytes(byte for byte in range(256) if not 65 <= byte <= 90 and byte != 10)
+_NOT_ASCII_LOWER = bytes(byte for byte in range(256) if not 97 <= byte <= 122 and byte != 10)
+_ASCII_BUT_NEWLINE = bytes(byte for byte in range(128) if byte != 10)
+
+
+def upper_ratios(texts: list[str]) -> list[float]:
+    """Return ``upper_ratio`` of each of ``texts`` (none may hold a newline), counted in one pass.
+
+    The texts are joined by newlines as UTF-8; deleting all bytes but the upper-case (then the lower-case) ASCII
+    letters and the newlines leaves each text's letters of that case between the newlines (UTF-8 never uses a
+    byte below 128 inside a non-ASCII character). The non-ASCII characters of a text, found the same way, are
+    counted by ``str.isupper`` / ``str.islower`` as ``upper_ratio`` counts them.
+    """
+    if not texts:
+        return []
+    data = "\n".join(texts).encode("utf-8", "surrogatepass")
+    uppers = data.translate(None, _NOT_ASCII_UPPER).split(b"\n")
+    lowers = data.translate(None, _NOT_ASCII_LOWER).split(b"\n")
+    if len(uppers) != len(texts):
+        raise ValueError("a text holds a newline")
+    ratios = [
+        len(upper) / (len(upper) + len(lower)) if upper or lower else 0.0
+        for upper, lower in zip(uppers, lowers, strict=True)
+    ]
+    for index, rest in enumerate(data.translate(None, _ASCII_BUT_NEWLINE).split(b"\n")):
+        if rest:
+            others = rest.decode("utf-8", "surrogatepass")
+            upper = len(uppers[index]) + sum(map(str.isupper, others))
+            cased = upper + len(lowers[index]) + sum(map(str.islower, others))
+            ratios[index] = upper / cased if cased else 0.0
+    return ratios
+
+
 def content_lines(text: NormalisedText, start: int, end: int) -> list[int]:
     """Return the numbers of the content lines between ``start`` and ``end`` inclusive."""
     end = min(end, len(text.lines))
