@@ -21,6 +21,7 @@ MARCH 2013 AT 6.00 PM" above a venue line) are read by position.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -240,7 +241,7 @@ def _read_when_where(header: _Header, lines: list[Line], text: NormalisedText) -
                 continue
     if header.date is None:
         for index, line in enumerate(lines[:40]):
-            if _HEADER_SKIP_FOR_DATE.search(line.clean) or len(line.clean) > 160:
+            if len(line.clean) > 160 or _HEADER_SKIP_FOR_DATE.search(line.clean):
                 continue
             found = find_date(line.clean)
             if not found:
@@ -263,7 +264,7 @@ def _read_venue(text: NormalisedText, line: Line, rest: str) -> str | None:
         clean = follow.clean
         if not follow.is_content:
             after = _next_content_line(text, number)
-            if parts and not (after is not None and _POSTCODE.search(after.clean) and len(after.clean) <= 100):
+            if parts and not (after is not None and len(after.clean) <= 100 and _POSTCODE.search(after.clean)):
                 break
             number += 1
             continue
@@ -755,6 +756,12 @@ _NORMALISED_FIELDS = frozenset({"date", "time", "publication_date", "part", "acc
 _TEXT_RECORDS = (Meeting, PersonRef, ReserveMember, Contact, AgendaItem)
 
 
+@functools.cache
+def _fields(record_type: type) -> tuple[dataclasses.Field[Any], ...]:
+    """Return ``dataclasses.fields`` of a record type, read once per type."""
+    return dataclasses.fields(record_type)
+
+
 def _verbatim_strings(record: Any, raw: str) -> None:
     """Make every text field of a meeting (and its people, contact and items) verbatim in ``raw``.
 
@@ -762,7 +769,7 @@ def _verbatim_strings(record: Any, raw: str) -> None:
     ("Councillor <u>Aneka</u> Shah-Levy") the raw slice that spells it replaces
     it. An optional value that cannot be found in the raw text is dropped.
     """
-    for f in dataclasses.fields(record):
+    for f in _fields(type(record)):
         value = getattr(record, f.name)
         if isinstance(value, str) and f.name not in _NORMALISED_FIELDS:
             found = verbatim_in(raw, value)
