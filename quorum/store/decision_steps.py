@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import and_, delete, or_, select
+from sqlalchemy import delete, select, tuple_
 from sqlalchemy.orm import Session
 
 from quorum import model as m
@@ -25,6 +25,9 @@ from quorum.model import Access
 from quorum.resolve.bodies import body_key
 from quorum.store import schema as s
 from quorum.store.prepare import Prepared
+
+#: Chains looked up per query.
+_BATCH = 200
 
 
 class _Rows:
@@ -91,11 +94,9 @@ def _step_row(
     item = _minute_item(result, step)
     if item is not None:
         found = rows.minutes.get((item.line, item.number))
-        if found is None:
-            minute_item_id = None
-        elif found[1] != str(Access.PUBLIC):
+        if found is not None and found[1] != str(Access.PUBLIC):
             return None
-        else:
+        if found is not None:
             minute_item_id = found[0]
             resolution = rows.resolutions.get((minute_item_id, step.line))
             if resolution is not None:
@@ -171,12 +172,10 @@ def chains(session: Session, keys: Iterable[tuple[int, int]]) -> list[list[s.Dec
     if not wanted:
         return []
     grouped: dict[tuple[int, int], list[s.DecisionStep]] = {key: [] for key in wanted}
-    for start in range(0, len(wanted), 200):
-        batch = wanted[start : start + 200]
-        condition = or_(*(and_(s.DecisionStep.source_id == sid, s.DecisionStep.chain == chain) for sid, chain in batch))
-        for row in session.scalars(
-            select(s.DecisionStep).where(condition).order_by(s.DecisionStep.position, s.DecisionStep.id)
-        ):
+    pair = tuple_(s.DecisionStep.source_id, s.DecisionStep.chain)
+    for start in range(0, len(wanted), _BATCH):
+        stmt = select(s.DecisionStep).where(pair.in_(wanted[start : start + _BATCH]))
+        for row in session.scalars(stmt.order_by(s.DecisionStep.position, s.DecisionStep.id)):
             grouped[(row.source_id, row.chain)].append(row)
     return [grouped[key] for key in wanted if grouped[key]]
 
@@ -207,23 +206,24 @@ def chains_of_meeting(session: Session, meeting: s.Meeting) -> list[list[s.Decis
     meeting but names the meeting's body and date (a body that only mentions
     another's earlier recommendation: "as recommended by the Panel on 14 June 2017").
     """
-    keys: list[tuple[int, int]] = []
-    for row in session.execute(
-        select(s.DecisionStep.id, s.DecisionStep.source_id, s.DecisionStep.chain).where(
-            s.DecisionStep.meeting_id == meeting.id
+    columns = (s.DecisionStep.id, s.DecisionStep.source_id, s.DecisionStep.chain)
+    keys: list[tuple[int, int, int]] = [
+        (step_id, source_id, chain)
+        for step_id, source_id, chain in session.execute(
+            select(*columns).where(s.DecisionStep.meeting_id == meeting.id)
         )
-    ):
-        keys.append((row.id, row.source_id, row.chain))  # type: ignore[arg-type]
+    ]
     if meeting.date:
-        for row in session.execute(
-            select(s.DecisionStep.id, s.DecisionStep.source_id, s.DecisionStep.chain, s.DecisionStep.body).where(
-                s.DecisionStep.meeting_id.is_(None), s.DecisionStep.date == meeting.date
-            )
-        ):
-            if meeting_key(row.body, meeting.date) == meeting.key:
-                keys.append((row.id, row.source_id, row.chain))  # type: ignore[arg-type]
+        named = select(*columns, s.DecisionStep.body).where(
+            s.DecisionStep.meeting_id.is_(None), s.DecisionStep.date == meeting.date
+        )
+        keys += [
+            (step_id, source_id, chain)
+            for step_id, source_id, chain, body in session.execute(named)
+            if meeting_key(body, meeting.date) == meeting.key
+        ]
     keys.sort()
-    return chains(session, [(sid, chain) for _, sid, chain in keys])
+    return chains(session, [(source_id, chain) for _, source_id, chain in keys])
 
 
 def meetings_by_key(session: Session, steps: Sequence[s.DecisionStep]) -> dict[str, int]:
