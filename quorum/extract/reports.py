@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from quorum.extract.report_papers import read_paper
 from quorum.extract.report_values import parse_bool, parse_date, strip_councillor
@@ -92,6 +92,10 @@ _START_WINDOW = re.compile(r"subject|date of meeting|responsible officer|exempt"
 # ------------------------------------------------------------- the report ---
 
 
+#: The key in ``NormalisedText.index_cache`` of the lines' folded clean texts, filled in as reports read them.
+_FOLDED_KEY = "reports.folded_clean"
+
+
 @dataclass
 class _Lines:
     """The clean, verbatim and raw views of a report's lines, addressed by line number."""
@@ -99,11 +103,23 @@ class _Lines:
     text: NormalisedText
     start: int
     end: int
+    #: Per line of the text (index ``number - 1``), :meth:`clean` once computed: shared by every ``_Lines`` of
+    #: the text, since a report's lines are read several times over (its end, header, sections, headings).
+    folded: list[str | None] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        folded = self.text.index_cache.get(_FOLDED_KEY)
+        if folded is None:
+            folded = self.text.index_cache[_FOLDED_KEY] = [None] * len(self.text.lines)
+        self.folded = folded
 
     def clean(self, number: int) -> str:
-        """Clean text of line ``number`` (empty for page furniture)."""
-        line = self.text.line(number)
-        return "" if line.furniture else _fold_line(line.clean)
+        """Clean text of line ``number`` (empty for page furniture), white space folded."""
+        value = self.folded[number - 1]
+        if value is None:
+            line = self.text.lines[number - 1]
+            value = self.folded[number - 1] = "" if line.furniture else _fold_line(line.clean)
+        return value
 
     def verbatim(self, number: int) -> str:
         """Readable verbatim text of line ``number``."""
@@ -459,11 +475,13 @@ _CONTACT_LINE = re.compile(
 
 def _is_subheading(lines: _Lines, number: int, clean: str) -> bool:
     """True when a short line stands alone between blank lines and reads as a section heading."""
-    before = lines.clean(number - 1) if number > lines.start else ""
-    after = lines.clean(number + 1) if number < lines.end else ""
+    if number > lines.start and lines.clean(number - 1):
+        return False  # a line above: not standing alone
+    if number < lines.end and lines.clean(number + 1):
+        return False  # a line below
     # "15. Risk Management Implications", "2.1 Introduction"
     numbered = _NUMBERED_HEADING.match(clean) is not None
-    if before or after or not (clean[0].isupper() or numbered) or len(clean.split()) > 8:
+    if not (clean[0].isupper() or numbered) or len(clean.split()) > 8:
         return False
     if clean.endswith((".", ",", ";")) or (clean.endswith(":") and not numbered):
         return False
@@ -473,8 +491,9 @@ def _is_subheading(lines: _Lines, number: int, clean: str) -> bool:
         return False
     if _COLON_VALUE.search(clean) or _QUESTION_VALUE.search(clean):
         return False  # "Name: Jo Frost", "Risk included on Directorate risk register? Yes"
-    previous = next((lines.clean(n) for n in range(number - 1, lines.start - 1, -1) if lines.clean(n)), "")
-    following = next((lines.clean(n) for n in range(number + 1, lines.end + 1) if lines.clean(n)), "")
+    clean_of = lines.clean
+    previous = next(filter(None, map(clean_of, range(number - 1, lines.start - 1, -1))), "")
+    following = next(filter(None, map(clean_of, range(number + 1, lines.end + 1))), "")
     if previous.endswith(":") and len(previous) <= 60:
         return False  # the answer to "Key Judgement 3:"
     return not following[:1].islower()  # "... vision:" / "<theme>" / "and meets the Ambition Plan theme:"
@@ -491,14 +510,15 @@ def _headings(lines: _Lines, start: int, stop: int | None = None) -> list[Headin
     """
     headings: list[Heading] = []
     in_contact = False
+    contact = lines.text.lines_containing("contact")  # _CONTACT_SECTION needs the word
     for number in range(start, (stop or lines.end) + 1):
         clean = lines.clean(number)
         if not clean or len(clean) > 90:
             continue
         if _SECTION_N.match(clean) or _POINT_ZERO.match(clean):
             headings.append(Heading(text=lines.verbatim(number), line=number, level=1))
-            in_contact = bool(_CONTACT_SECTION.search(clean) or _CLEARANCE.search(clean))
-        elif _CONTACT_SECTION.search(clean) and _BACKGROUND_WORD.search(clean):
+            in_contact = bool((number in contact and _CONTACT_SECTION.search(clean)) or _CLEARANCE.search(clean))
+        elif number in contact and _CONTACT_SECTION.search(clean) and _BACKGROUND_WORD.search(clean):
             headings.append(Heading(text=lines.verbatim(number), line=number, level=1))
             in_contact = True
         elif not in_contact and _is_subheading(lines, number, clean):
@@ -513,11 +533,14 @@ def _report_end(text: NormalisedText, start: int, limit: int) -> int:
     background papers when another document follows straight on.
     """
     lines = _Lines(text, start, limit)
+    contact_lines = text.lines_containing("contact")  # _CONTACT_SECTION needs the word
     contact_section = None
     for number in range(start, limit + 1):
-        if _is_blank_notice(text, number) and number > start + 3:
+        if text.lines[number - 1].furniture == "blank_page_notice" and number > start + 3:  # _is_blank_notice
             limit = number - 1
             break
+        if number not in contact_lines:
+            continue
         clean = lines.clean(number)
         if clean and len(clean) < 100 and _CONTACT_SECTION.search(clean) and _BACKGROUND_WORD.search(clean):
             contact_section = number
@@ -628,7 +651,10 @@ def _build(text: NormalisedText, start: int, end: int, document: int | None, ite
         body_start = _paper_fields(report, text, start, end)
     clearance_line = _section_line(lines, _CLEARANCE, body_start)
     contact_line = None
+    contact_lines = text.lines_containing("contact")  # _CONTACT_SECTION needs the word
     for number in lines.numbers():
+        if number not in contact_lines:
+            continue
         clean = lines.clean(number)
         if clean and len(clean) < 100 and _CONTACT_SECTION.search(clean):
             contact_line = number
