@@ -20,13 +20,20 @@ Expectations are read from samples/harrow/council-2017-09-28-summons.txt:
 from __future__ import annotations
 
 import copy
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from quorum.model import Access
+from quorum.model import Access, DecisionStep
 from quorum.store import schema as s
-from quorum.store.decision_steps import chain_of_step, chains_of_decision, chains_of_meeting
+from quorum.store.db import make_engine
+from quorum.store.decision_steps import chain_of_step, chains_of_decision, chains_of_meeting, write_decision_steps
 from quorum.store.ingest import ingest_paths, store_result
 from quorum.store.prepare import prepare
 from tests.conftest import sample_path, sample_result, sample_text
@@ -178,3 +185,56 @@ def test_a_step_in_exempt_minutes_is_never_stored(engine: Engine) -> None:
         assert not [step for step in steps if "Community Safety, Violence" in (step.text or step.verbatim or "")]
         # The Council's own agenda item 8 (line 82) is public: its step stays.
         assert [step.start_line for step in steps if step.agenda_item == "8"] == [82]
+
+
+_LINES = len(sample_path("council").read_text(encoding="utf-8").split("\n"))
+_INDEX = st.one_of(st.none(), st.integers(-2, 12))
+_STEP = st.builds(
+    DecisionStep,
+    chain=st.integers(0, 5),
+    order=st.integers(0, 4),
+    body=st.sampled_from(["CABINET", "Council", "Corporate Parenting Panel", "", "Nobody (1 April 2099)"]),
+    line=st.integers(1, _LINES),
+    outcome=st.sampled_from(["recommended", "decided", "pending"]),
+    date=st.one_of(st.none(), st.sampled_from(["2017-07-13", "2017-09-28", "1999-01-01"])),
+    minutes=_INDEX,
+    item=st.one_of(st.none(), st.sampled_from(["575", "576", "591", "20", "x"])),
+    report=_INDEX,
+    meeting=_INDEX,
+    agenda_item=st.one_of(st.none(), st.sampled_from(["8", "9", "20", "99"])),
+)
+
+
+@pytest.fixture(scope="module")
+def council_store(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Iterator[Engine]:
+    """A SQLite store holding the council summons, shared by the generated examples (each rolls back)."""
+    target = tmp_path_factory.mktemp("steps") / "quorum.db"
+    shutil.copy(sqlite_template, target)
+    engine = make_engine(f"sqlite:///{target}")
+    store_sample(engine, "council")
+    yield engine
+    engine.dispose()
+
+
+@settings(max_examples=60, deadline=None)
+@given(steps=st.lists(_STEP, max_size=12))
+def test_any_steps_are_stored_inside_the_file_and_never_exempt(
+    council_store: Engine, steps: list[DecisionStep]
+) -> None:
+    """Whatever indexes and lines the steps carry (out of range too), writing never fails and spans stay public."""
+    prepared = prepare(copy.deepcopy(sample_result("council")), sample_text("council"))
+    prepared.result.decision_steps = steps
+    with Session(council_store) as session:
+        source_id = session.scalars(select(s.Source.id)).one()
+        stored = write_decision_steps(session, source_id, prepared)
+        rows = steps_of(session)
+        assert stored == len(rows) <= len(steps)
+        for row in rows:
+            assert 1 <= row.start_line <= row.end_line <= _LINES
+            assert not prepared.is_exempt(row.start_line, row.end_line)  # item 20 (line 205) is Part II
+            assert row.verbatim == prepared.verbatim(row.start_line, row.end_line)
+            minute = session.get(s.MinuteItem, row.minute_item_id) if row.minute_item_id else None
+            assert minute is None or (minute.number, minute.access) == (row.item, "public")
+            item = session.get(s.AgendaItem, row.agenda_item_id) if row.agenda_item_id else None
+            assert item is None or (item.number, item.access) == (row.agenda_item, "public")
+        session.rollback()
