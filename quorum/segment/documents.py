@@ -14,6 +14,7 @@ pack page ranges. Stand-alone reports with an index are split into sections.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -71,6 +72,18 @@ _ENCLOSURES = re.compile(r"^Enclosures?\s*:", re.I)
 _BACKGROUND = re.compile(r"^(?:Background Papers|Section \d+\s*[-–]\s*Contact Details)", re.I)
 _INSPECTION_DATES = re.compile(r"^Inspection dates?\s*:", re.I)
 _LABEL = re.compile(r"^[A-Z][\w ]{1,30}:")
+_PRESENT = re.compile(r"^PRESENT\b", re.I)
+_MINUTES_ANY_CASE = re.compile(r"\bMINUTES\b", re.I)
+_MOTIONS = re.compile(r"\bMOTIONS?\b")
+_PROCEDURAL = re.compile(r"PROCEDURAL", re.I)
+_MOTION_START = re.compile(r"^\d{1,2}\.\s*[“\"]")
+_SUBJECT = re.compile(r"^Subject\s*:\s*(.*)$", re.I)
+_INSPECTION_DATES_ANYWHERE = re.compile(r"^Inspection dates?\s*:|\bInspection dates?\s*:")
+_ACTION_PLAN = re.compile(r"\baction plan\b", re.I)
+_SCORECARD = re.compile(r"scorecard|key (?:performance )?indicators|performance indicators", re.I)
+_STRATEGY = re.compile(r"\bstrategy\b", re.I)
+_YES = re.compile(r"^yes\b", re.I)
+_NOT_FOR_PUBLICATION = re.compile(r"\bNOT FOR PUBLICATION\b|^\s*(?:PART II|EXEMPT)\b", re.I)
 #: Every case-insensitive line pattern the scan tries at the start of each line, as one pattern: a line it does
 #: not match matches none of them, so the scan tries them one by one only on the few lines it matches.
 _LEAD_PATTERNS = (sig.AGENDA_ITEM_MARKER, sig.REPORT_FOR, sig.MINUTES_OF, _ENCLOSURES, _BACKGROUND, sig.MINUTES_CLOSE)
@@ -293,7 +306,7 @@ class _Segmenter:
             return False
         if self.front is not None and self.front.date == found[0]:
             return False
-        if any(re.match(r"^PRESENT\b", self._line(k), re.I) for k in following[1:]):
+        if any(_PRESENT.match(self._line(k)) for k in following[1:]):
             return True
         page = self.text.lines[number - 1].page
         return any(
@@ -358,10 +371,15 @@ class _Segmenter:
             if notice > self.first and position < len(self.content):
                 after_blank_notice.add(self.content[position])
         leads = self.leads
+        block_starts = self.inspection_starts | self.titled_starts
         for number in self.content[1:]:
             clean = lines[number - 1].clean
             lead = number in leads
-            reason = self._boundary(number, clean, lead, number in after_blank_notice)
+            after_blank = number in after_blank_notice
+            if len(clean) > 120 and not lead and not after_blank and number not in block_starts:
+                reason = None  # only a lead pattern, a blank page above or a title block opens on a line this long
+            else:
+                reason = self._boundary(number, clean, lead, after_blank)
             cur = self.drafts[-1]
             if reason and cur.reason == "marker" and len(cur.lines) <= 3:
                 cur.reason = reason  # "Agenda Item N" furniture absorbed into the document it announces
@@ -375,7 +393,9 @@ class _Segmenter:
         """Name the reason a new document starts at line ``number``, or None.
 
         ``clean`` is the line's clean text and ``lead`` whether ``_ANY_LEAD`` matches it (else none of the
-        line patterns it combines can).
+        line patterns it combines can). Every other test needs a line of at most 120 characters (``may_open``
+        one of at most 100 unless it opens with "Minutes of", a child heading at most 120, a caps heading at
+        most 100): :meth:`_scan` relies on that to skip longer lines.
         """
         cur = self.drafts[-1]
         if cur.restricted and sig.RESTRICTED.search(clean):
@@ -526,7 +546,7 @@ class _Segmenter:
         best, score = None, 0.0
         for position in range(max(self.current, 0), len(paged)):
             value = sig.title_similarity(paged[position].title, head)
-            if draft.kind == DocumentKind.MINUTES and re.search(r"\bMINUTES\b", paged[position].title, re.I):
+            if draft.kind == DocumentKind.MINUTES and _MINUTES_ANY_CASE.search(paged[position].title):
                 value = max(value, 1.0)
             if value > score + 1e-9 and value >= _MATCH:
                 best, score = position, value
@@ -578,13 +598,11 @@ class _Segmenter:
         end = self.drafts[1].start - 1 if len(self.drafts) > 1 else len(self.text.lines)
         items = self.front.items
         for position, item in enumerate(items):
-            if not re.search(r"\bMOTIONS?\b", item.title) or re.search(r"PROCEDURAL", item.title, re.I):
+            if not _MOTIONS.search(item.title) or _PROCEDURAL.search(item.title):
                 continue
             stop = items[position + 1].line - 1 if position + 1 < len(items) else end
             starts = [
-                n
-                for n in sig.content_lines(self.text, item.line + 1, stop)
-                if re.match(r"^\d{1,2}\.\s*[“\"]", self._line(n))
+                n for n in sig.content_lines(self.text, item.line + 1, stop) if _MOTION_START.match(self._line(n))
             ]
             for k, start in enumerate(starts):
                 motion_end = starts[k + 1] - 1 if k + 1 < len(starts) else stop
@@ -662,7 +680,7 @@ class _Segmenter:
                 return match.group(1), start
         if draft.kind == DocumentKind.REPORT and draft.reason in ("report", "marker"):
             for n in [start, *self._next_content(start, 14)]:
-                match = re.match(r"^Subject\s*:\s*(.*)$", self._line(n), re.I)
+                match = _SUBJECT.match(self._line(n))
                 if match:
                     lines = [n, *self._continuation(n)]
                     joined = verbatim_join(text, lines)
@@ -828,13 +846,13 @@ class _Segmenter:
 
 def _content_kind(first: str, head: str, reason: str) -> DocumentKind:
     """Guess the kind of a document without a report or minutes header from its opening lines."""
-    if reason == "inspection" or re.search(r"^Inspection dates?\s*:|\bInspection dates?\s*:", head):
+    if reason == "inspection" or _INSPECTION_DATES_ANYWHERE.search(head):
         return DocumentKind.INSPECTION_REPORT
-    if re.search(r"\baction plan\b", first, re.I):
+    if _ACTION_PLAN.search(first):
         return DocumentKind.ACTION_PLAN
-    if re.search(r"scorecard|key (?:performance )?indicators|performance indicators", head, re.I):
+    if _SCORECARD.search(head):
         return DocumentKind.SCORECARD
-    if re.search(r"\bstrategy\b", first, re.I) or (reason == "titled" and re.search(r"\bstrategy\b", head[:200], re.I)):
+    if _STRATEGY.search(first) or (reason == "titled" and _STRATEGY.search(head[:200])):
         return DocumentKind.STRATEGY
     if sig.APPENDIX_HEADING.match(first):
         return DocumentKind.APPENDIX
@@ -857,9 +875,15 @@ def _enclosure_match(enclosure: str, heading: str) -> bool:
     return len(shared) >= _MATCH * max(len(one), len(two))
 
 
+@functools.lru_cache(maxsize=64)
+def _field_pattern(name: str) -> re.Pattern[str]:
+    """The pattern of a "Name:" header field line, compiled once per name."""
+    return re.compile(rf"^{name}\s*:", re.I)
+
+
 def _field_line(text: NormalisedText, start: int, name: str) -> int | None:
     """Find a "Name:" header field line within the first 25 lines of a document."""
-    pattern = re.compile(rf"^{name}\s*:", re.I)
+    pattern = _field_pattern(name)
     for n in range(start, min(start + 25, len(text.lines)) + 1):
         if pattern.match(text.lines[n - 1].clean):
             return n
@@ -886,10 +910,10 @@ def _field_date(text: NormalisedText, start: int) -> str | None:
 def _exempt_field(text: NormalisedText, draft: _Draft) -> bool:
     """True when a report header says "Exempt: Yes" or the opening lines say not for publication."""
     value = _field_value(text, draft.start, "Exempt") if draft.kind == DocumentKind.REPORT else None
-    if value and re.match(r"^yes\b", value, re.I):
+    if value and _YES.match(value):
         return True
     opening = " ".join(text.lines[n - 1].clean for n in range(draft.start, min(draft.start + 6, len(text.lines)) + 1))
-    return bool(re.search(r"\bNOT FOR PUBLICATION\b|^\s*(?:PART II|EXEMPT)\b", opening, re.I))
+    return bool(_NOT_FOR_PUBLICATION.search(opening))
 
 
 def _line_pages(text: NormalisedText) -> list[int | None] | None:

@@ -19,6 +19,7 @@ from quorum.segment.signals import APPENDIX_HEADING, CONTENTS, is_caps_heading, 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _SENTENCE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")  # a full stop between sentences, not "1. Mental Wellbeing"
 _NUMBERED_CAPS = re.compile(r"(?:^|\s)\d{1,2}\.\s+[A-Z]{3,}")
+_DIGIT = re.compile(r"\d")
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _ROMAN = re.compile(r"[IVX]+")
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
@@ -48,7 +49,7 @@ def _index_block(text: NormalisedText, lines: list[int]) -> tuple[int, int] | No
         end = number
         for other in lines[position + 1 : position + 80]:
             clean = text.line(other).clean
-            numbered = bool(re.search(r"\d", clean) or "\t" in text.line(other).raw)
+            numbered = bool(_DIGIT.search(clean) or "\t" in text.line(other).raw)
             entry = other == end + 1 and end != number and clean[-1] not in ".:;," and not _SENTENCE.search(clean)
             if other - end > 3 or not (numbered or entry):
                 break

@@ -36,6 +36,7 @@ _STOPWORD_TEXT = """a an and are as at be by for from in into is it of on or the
 report reports information item update council board committee panel page pages appendix enclosure enclosures"""
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _WORD = re.compile(r"[a-z0-9]+")
+_NON_WORD = re.compile(r"\W+")
 
 
 def line_date(line: Line) -> tuple[str, str] | None:
@@ -84,7 +85,7 @@ def is_caps_heading(clean: str) -> bool:
         return False
     if upper_ratio(clean) < 0.9:
         return False
-    return any(len(w) >= 4 and w.isalpha() for w in re.split(r"\W+", clean))
+    return any(len(w) >= 4 and w.isalpha() for w in _NON_WORD.split(clean))
 
 
 _NOT_ASCII_UPPER = bytes(byte for byte in range(256) if not 65 <= byte <= 90 and byte != 10)
