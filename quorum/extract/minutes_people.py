@@ -38,17 +38,35 @@ ROLE_WORDS_RE = re.compile(
 #: A member named in a sentence: "Councillor A Khan", "Cllr Mrs Shah", or by title alone ("Mr H Lloyd").
 _WHO = r"(?:(?:Councillor|Cllr)\.?\s+(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?|(?:Mrs|Mr|Ms|Miss|Dr|Sir|Dame)\.?\s+)"
 _WHO_NAME = _WHO + r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}"
-_RESERVE_SENTENCE_RES = (
-    re.compile(
-        r"(?P<reserve>" + _WHO + r"[A-Z][^,;().]*?)\s+(?:attended|was\s+present|attending)\s+as\s+"
-        r"(?:a\s+|the\s+)?(?:duly\s+appointed\s+)?(?:reserve|substitute)(?:\s+member)?\s+for\s+"
-        r"(?P<for>" + _WHO_NAME + r")"
+#: Each reserve pattern after the words one of which it needs (case matters): a cheap test before the pattern.
+#: Every pattern opens with a member (``_WHO``: "Councillor", "Cllr", "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir",
+#: "Dame"), so ``(?=[CDMS])`` is implied and lets the engine skip other positions at once.
+_RESERVE_SENTENCE_RES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (
+        ("reserve", "substitute"),
+        re.compile(
+            r"(?=[CDMS])(?P<reserve>" + _WHO + r"[A-Z][^,;().]*?)\s+(?:attended|was\s+present|attending)\s+as\s+"
+            r"(?:a\s+|the\s+)?(?:duly\s+appointed\s+)?(?:reserve|substitute)(?:\s+member)?\s+for\s+"
+            r"(?P<for>" + _WHO_NAME + r")"
+        ),
     ),
-    re.compile(
-        r"(?P<reserve>" + _WHO + r"[A-Z][^,;().]*?)\s+(?:substituted|substituting|deputised|deputising)"
-        r"\s+for\s+(?P<for>" + _WHO_NAME + r")"
+    (
+        ("substitut", "deputis"),
+        re.compile(
+            r"(?=[CDMS])(?P<reserve>" + _WHO + r"[A-Z][^,;().]*?)\s+(?:substituted|substituting|deputised|deputising)"
+            r"\s+for\s+(?P<for>" + _WHO_NAME + r")"
+        ),
     ),
-    re.compile(r"(?P<reserve>" + _WHO_NAME + r")\s+(?:for|replacing|in\s+place\s+of)\s+(?P<for>" + _WHO_NAME + r")"),
+    (
+        ("for", "replacing", "place"),
+        re.compile(
+            r"(?=[CDMS])(?P<reserve>"
+            + _WHO_NAME
+            + r")\s+(?:for|replacing|in\s+place\s+of)\s+(?P<for>"
+            + _WHO_NAME
+            + r")"
+        ),
+    ),
 )
 _ROLE_WORD = r"(?:[A-Z][\w'’&-]*|of|to|the|and|for)"
 #: A job title printed before the name: "Chief Fire Officer Huw Thomas", "Treasurer Paul Morgan".
@@ -70,11 +88,15 @@ SUBSTITUTED_BY_RE = re.compile(
 )
 
 
+_MARKER_RE = re.compile(r"(?:^|(?<=\s))([" + MARKERS + r"])\s*")
+_MARKER_CHARS = frozenset(MARKERS)
+_MARKED_WORD_RE = re.compile(r"(?:^|\s)[" + MARKERS + r"]\s*\S")
+
+
 def split_marked(text: str) -> list[tuple[str | None, str]]:
     """Split "* A * B † C" into (marker, text) pairs; text before the first marker comes unmarked."""
     out: list[tuple[str | None, str]] = []
-    pattern = re.compile(r"(?:^|(?<=\s))([" + MARKERS + r"])\s*")
-    positions = [(m.start(1), m.end(), m.group(1)) for m in pattern.finditer(text)]
+    positions = [(m.start(1), m.end(), m.group(1)) for m in _MARKER_RE.finditer(text)]
     if not positions:
         return [(None, text.strip())]
     lead = text[: positions[0][0]].strip(" -•\t")
@@ -90,7 +112,9 @@ def split_marked(text: str) -> list[tuple[str | None, str]]:
 
 def has_marker(text: str) -> bool:
     """True when ``text`` holds an attendance marker ("*", "†", "‡") in front of a word."""
-    return bool(re.search(r"(?:^|\s)[" + MARKERS + r"]\s*\S", text))
+    if _MARKER_CHARS.isdisjoint(text):
+        return False  # no marker at all (most lines): skip the pattern
+    return _MARKED_WORD_RE.search(text) is not None
 
 
 def read_person(text: str) -> tuple[str, str | None, list[str]] | None:
@@ -136,7 +160,9 @@ def reserves_in_sentence(clean: str, line: int) -> list[Attendee]:
     Returns one :class:`Attendee` per reserve, with ``replacing`` set to the member replaced.
     """
     out: list[Attendee] = []
-    for pattern in _RESERVE_SENTENCE_RES:
+    for needs, pattern in _RESERVE_SENTENCE_RES:
+        if not any(word in clean for word in needs):
+            continue  # the pattern needs one of these words
         for match in pattern.finditer(clean):
             reserve = parse_person(match.group("reserve"))
             replaced = parse_person(match.group("for"))

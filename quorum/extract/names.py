@@ -239,6 +239,18 @@ def is_vacancy(text: str) -> bool:
     return bool(_VACANCY_RE.match(cleaned))
 
 
+#: Characters no printed name holds.
+_NOT_IN_NAMES = frozenset(":;()[]{}<>|/\\=+*#%&_")
+_ASCII_DIGIT_RE = re.compile(r"[0-9]")
+
+
+def _has_digit(text: str) -> bool:
+    """``any(ch.isdigit() for ch in text)``: by one pattern search when ``text`` is ASCII (nearly always)."""
+    if text.isascii():
+        return _ASCII_DIGIT_RE.search(text) is not None
+    return any(ch.isdigit() for ch in text)
+
+
 def looks_like_name(text: str) -> bool:
     """True when ``text`` (titles and roles already removed) reads as a person's name.
 
@@ -251,9 +263,9 @@ def looks_like_name(text: str) -> bool:
     title = leading_title(candidate)
     if title:
         candidate = candidate[len(title) :].strip()
-    if not candidate or any(ch.isdigit() for ch in candidate) or "@" in candidate:
+    if not candidate or _has_digit(candidate) or "@" in candidate:
         return False
-    if any(ch in candidate for ch in ":;()[]{}<>|/\\=+*#%&_"):
+    if not _NOT_IN_NAMES.isdisjoint(candidate):
         return False
     tokens = candidate.split()
     if not 1 <= len(tokens) <= 6:

@@ -8,7 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quorum.extract import minutes_declarations as declarations
+from quorum.extract import minutes_people as people
 from quorum.extract import minutes_speakers as speakers
+from quorum.extract import names
 
 _PIECES = [
     "Emma Hedley",
@@ -61,3 +63,54 @@ def test_speakers_read_from_a_paragraph() -> None:
     bracket = "John Betts (Interim Corporate Director Finance) was in attendance for this item."
     assert [m.group("name") for m in speakers._COMMA_RE.finditer(comma)] == ["Emma Hedley"]
     assert [m.group("role") for m in speakers._BRACKET_RE.finditer(bracket)] == ["Interim Corporate Director Finance"]
+
+
+_PEOPLE_PIECES = [
+    "Councillor A Khan",
+    "Cllr Mrs Shah",
+    "Mr H Lloyd",
+    "Dame Jo",
+    "Sir Paul Carter",
+    " attended as a reserve for ",
+    " attended as substitute for ",
+    " substituted for ",
+    " deputising for ",
+    " for ",
+    " replacing ",
+    " in place of ",
+    "* ",
+    "† ",
+    "‡",
+    "*",
+    " ",
+    "2",
+    "²",
+    "٣",
+    "(",
+    "é",
+]
+_people_texts = st.lists(st.sampled_from(_PEOPLE_PIECES), max_size=8).map("".join)
+
+
+@settings(max_examples=300)
+@given(_people_texts)
+def test_people_pre_checks_agree_with_the_plain_patterns(text: str) -> None:
+    assert people.has_marker(text) == bool(re.search(r"(?:^|\s)[*†‡]\s*\S", text))
+    assert names._has_digit(text) == any(ch.isdigit() for ch in text)
+    found = []
+    for _, pattern in people._RESERVE_SENTENCE_RES:  # without the word test and the capital lookahead
+        plain = re.compile(pattern.pattern.removeprefix("(?=[CDMS])"))
+        assert plain.pattern != pattern.pattern
+        for match in plain.finditer(text):
+            found.append((match.group("reserve"), match.group("for")))
+    expected = []
+    for reserve, _ in found:
+        person = names.parse_person(reserve)
+        if person and person.name not in expected:
+            expected.append(person.name)
+    assert [attendee.name for attendee in people.reserves_in_sentence(text, 1)] == expected
+
+
+def test_reserves_read_from_a_sentence() -> None:
+    [reserve] = people.reserves_in_sentence("Councillor A Khan attended as a reserve for Councillor B Jones.", 7)
+    assert (reserve.name, reserve.replacing, reserve.line) == ("A Khan", "B Jones", 7)
