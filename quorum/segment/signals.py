@@ -123,8 +123,7 @@ def upper_ratios(texts: list[str]) -> list[float]:
 
 def content_lines(text: NormalisedText, start: int, end: int) -> list[int]:
     """Return the numbers of the content lines between ``start`` and ``end`` inclusive."""
-    end = min(end, len(text.lines))
-    return [n for n in range(max(start, 1), end + 1) if text.lines[n - 1].is_content]
+    return text.content_numbers(max(start, 1), end)
 
 
 def blank_lines_before(text: NormalisedText, number: int) -> int:
