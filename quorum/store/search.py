@@ -9,12 +9,15 @@ as quoted FTS5 strings on SQLite (``MATCH`` with ``bm25()`` and
 and ``ts_headline``). Only word characters reach either parser, so quotes,
 ``*``, ``NEAR(``, ``' OR 1=1 --`` and the like are harmless.
 
-Ranking is exact while a query matches up to :data:`RANK_WINDOW` passages.
-Beyond that (a common word in a store of many years), SQLite ranks only the
-:data:`RANK_WINDOW` most recently stored matches: ranking every one of a
-million matches costs seconds, while finding the newest few thousand is a seek
-in the index, so search answers in milliseconds at any size and a common word
-finds the latest papers first. Filtered searches are ranked exactly.
+Ranking is FTS5's ``bm25()`` on SQLite, except when a query has a very common
+term (one found in more than :data:`COMMON_TERM_ROWS` passages): ``bm25()``
+weighs each term by counting every passage that holds it, which costs about a
+tenth of a second per million matches and grows with the store. Such a query
+takes the :data:`RANK_WINDOW` most recently stored matches (a seek from the end
+of the index) and ranks them in SQL by a BM25-style score of the query terms'
+counts in each passage's title and text (:func:`_window_score_sql`). So search
+answers in tens of milliseconds at a million pages, and a common word finds the
+latest papers first.
 """
 
 from __future__ import annotations
@@ -34,8 +37,12 @@ from quorum.store import schema as s
 MARK_START = "\x02"
 MARK_END = "\x03"
 MAX_TERMS = 32
-#: Unfiltered SQLite searches rank at most this many matches: the most recently stored ones.
-RANK_WINDOW = 5000
+#: A term in more passages than this makes a SQLite search rank only its newest matches.
+COMMON_TERM_ROWS = 50_000
+#: How many of the newest matches such a search ranks.
+RANK_WINDOW = 1000
+#: BM25's term-frequency saturation and length normalisation, as FTS5's bm25() sets them.
+_K1, _B = 1.2, 0.75
 
 _TOKEN = re.compile(r'-?"[^"]*(?:"|$)|\S+')
 _WORD = re.compile(r"\w+")
@@ -321,20 +328,28 @@ def search(
             return []
         params["match"] = match
         snippet = "snippet(search_fts, -1, char(2), char(3), ' … ', 20) AS snip"
-        if where:
+        join = f"JOIN text_chunks c ON c.id = search_fts.rowid WHERE search_fts MATCH :match{where}"
+        if _has_common_term(session, parsed):
+            params["window"] = RANK_WINDOW
             top = (
-                "SELECT search_fts.rowid AS id, bm25(search_fts, 2.0, 1.0) AS rank FROM search_fts "
-                f"JOIN text_chunks c ON c.id = search_fts.rowid WHERE search_fts MATCH :match{where} "
+                "SELECT id, -1.0 * (" + _window_score_sql(parsed, params) + ") AS rank FROM ("
+                "SELECT c.id AS id, lower(c.text) AS low, lower(coalesce(c.title, '')) AS tl, length(c.text) AS n, "
+                f"avg(length(c.text)) OVER () AS mean FROM (SELECT search_fts.rowid AS id FROM search_fts {join} "
+                "ORDER BY search_fts.rowid DESC LIMIT :window) newest JOIN text_chunks c ON c.id = newest.id) "
+                "ORDER BY rank, id DESC LIMIT :limit"
+            )
+        elif where:
+            top = (
+                f"SELECT search_fts.rowid AS id, bm25(search_fts, 2.0, 1.0) AS rank FROM search_fts {join} "
                 "ORDER BY rank, search_fts.rowid LIMIT :limit"
             )
-        else:  # rank inside the index alone (the newest RANK_WINDOW matches at most), then join the few top rows
-            params["floor"] = _window_floor(session, match)
+        else:  # rank inside the index alone, then join the few top rows
             top = (
                 "SELECT rowid AS id, bm25(search_fts, 2.0, 1.0) AS rank FROM search_fts "
-                "WHERE search_fts MATCH :match AND rowid >= :floor ORDER BY rank, rowid LIMIT :limit"
+                "WHERE search_fts MATCH :match ORDER BY rank, rowid LIMIT :limit"
             )
         sql = (
-            f"WITH top AS ({top}) SELECT {_COLUMNS}, {snippet}, top.rank AS rank "
+            f"WITH top AS MATERIALIZED ({top}) SELECT {_COLUMNS}, {snippet}, top.rank AS rank "
             "FROM top JOIN search_fts ON search_fts.rowid = top.id JOIN text_chunks c ON c.id = top.id "
             "WHERE search_fts MATCH :match ORDER BY top.rank, c.id"
         )
@@ -342,13 +357,44 @@ def search(
     return _hits(session, rows, postgres=dialect == "postgresql")
 
 
-def _window_floor(session: Session, match: str) -> int:
-    """Return the lowest passage id among the newest :data:`RANK_WINDOW` FTS5 matches of ``match`` (0 if fewer)."""
-    floor = session.execute(
-        text("SELECT rowid FROM search_fts WHERE search_fts MATCH :match ORDER BY rowid DESC LIMIT 1 OFFSET :skip"),
-        {"match": match, "skip": RANK_WINDOW - 1},
-    ).scalar()
-    return int(floor) if floor is not None else 0
+def _has_common_term(session: Session, query: Query) -> bool:
+    """True when a term of ``query`` is in more than :data:`COMMON_TERM_ROWS` indexed passages (SQLite).
+
+    Each probe skips that many of the term's newest matches in the index and
+    stops, so it costs little whatever the term's frequency.
+    """
+    for term in (term for group in query.groups for term in group):
+        probe = session.execute(
+            text("SELECT rowid FROM search_fts WHERE search_fts MATCH :term ORDER BY rowid DESC LIMIT 1 OFFSET :skip"),
+            {"term": _fts5_term(term), "skip": COMMON_TERM_ROWS},
+        ).first()
+        if probe is not None:
+            return True
+    return False
+
+
+def _window_score_sql(query: Query, params: dict[str, Any]) -> str:
+    """Return a SQL expression scoring one passage (columns low, tl, n, mean) for ``query``, higher is better.
+
+    Per group of ``query``: the count of its terms in the lower-cased text, plus
+    twice their count in the title (FTS5 ranks with the same 2:1 weights), at
+    least 1 (the passage matched, perhaps through a stemmed form), saturated and
+    length-normalised as BM25 does. The groups' scores add up. Term strings go
+    into ``params`` as bound parameters.
+    """
+    scores = []
+    for g, group in enumerate(query.groups):
+        counts = []
+        for t, term in enumerate(group):
+            key = f"w{g}_{t}"
+            params[key] = " ".join(term.words)
+            counts.append(
+                f"(length(low) - length(replace(low, :{key}, ''))) / length(:{key}) "
+                f"+ 2 * ((length(tl) - length(replace(tl, :{key}, ''))) / length(:{key}))"
+            )
+        tf = f"max(1.0, {' + '.join(counts)})"
+        scores.append(f"({tf}) * {_K1 + 1} / (({tf}) + {_K1} * ({1 - _B} + {_B} * n / max(mean, 1)))")
+    return " + ".join(scores)
 
 
 def _hits(session: Session, rows: Any, *, postgres: bool) -> list[Hit]:

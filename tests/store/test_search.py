@@ -149,17 +149,27 @@ def test_a_very_common_word_is_ranked_among_its_newest_matches(store: Engine, mo
     if store.dialect.name != "sqlite":
         pytest.skip("the rank window is SQLite's (FTS5 seeks by rowid)")
     with Session(store) as session:
-        every = search(session, "panel", limit=1000)
-        newest_ids = sorted(
-            int(row)
-            for row in session.execute(
-                text("SELECT rowid FROM search_fts WHERE search_fts MATCH '\"panel\"' ORDER BY rowid DESC LIMIT 3")
-            ).scalars()
-        )
-        assert len(every) > 3
-        monkeypatch.setattr(search_module, "RANK_WINDOW", 3)
+        every = search(session, "panel", limit=1000)  # bm25 over every match: "panel" is in few passages here
+        newest = session.execute(
+            text("SELECT rowid FROM search_fts WHERE search_fts MATCH '\"panel\"' ORDER BY rowid DESC LIMIT 5")
+        ).scalars()
+        newest_ids = {int(row) for row in newest}
+        assert len(every) > 5
+        rare = search(session, "Meghjee", limit=50)  # partnership lines 36 and 92 (and line 92's passage)
+        assert 0 < len(rare) <= 5
+        monkeypatch.setattr(search_module, "COMMON_TERM_ROWS", 5)
+        monkeypatch.setattr(search_module, "RANK_WINDOW", 5)
         windowed = search(session, "panel", limit=1000)
-        assert sorted(hit.chunk_id for hit in windowed) == newest_ids
-        assert search(session, "panel", Filters(kind="text"), limit=1000)  # filtered searches rank every match
-        monkeypatch.setattr(search_module, "RANK_WINDOW", len(every))
-        assert [hit.chunk_id for hit in search(session, "panel", limit=1000)] == [hit.chunk_id for hit in every]
+        assert {hit.chunk_id for hit in windowed} == newest_ids
+        assert all("panel" in (hit.text + (hit.title or "")).casefold() for hit in windowed)
+        assert all(MARK_START in hit.snippet for hit in windowed)
+        ranks = [hit.rank for hit in windowed]
+        assert ranks == sorted(ranks, reverse=True)
+        # A rare word is still ranked by bm25 over all its matches.
+        assert [(hit.chunk_id, hit.rank) for hit in search(session, "Meghjee", limit=50)] == [
+            (hit.chunk_id, hit.rank) for hit in rare
+        ]
+        filtered = search(session, "panel", Filters(kind="text"), limit=1000)
+        assert {hit.chunk_id for hit in filtered} <= {hit.chunk_id for hit in every}
+        assert all(hit.kind == "text" for hit in filtered)
+        assert 0 < len(filtered) <= 5
