@@ -338,6 +338,8 @@ def read_votes(text: NormalisedText, start: int, end: int, roles: dict[str, str]
         reader.named_side = None
         if _NOT_A_VOTE_RE.match(clean):
             continue  # "Alternative options considered: To freeze charges, which was rejected ..."
+        if not _may_record_a_vote(clean):
+            continue  # no sentence of the line can record a vote: skip splitting it
         for sentence in _SENTENCE_SPLIT_RE.split(clean):
             reader.sentence(sentence, n)
     return reader.votes
