@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from quorum.extract.agenda_items import parse_agenda as extract_parse_agenda
 from quorum.model import Access, NormalisedText, Source, fold_whitespace
 from quorum.normalise import normalise
+from quorum.segment import segment
 from quorum.segment.agenda import parse_agenda, parse_front_sheet
 from quorum.segment.agenda_lines import read_item, split_pages
 from tests.conftest import sample_text
@@ -210,3 +211,42 @@ def test_arbitrary_lines_give_ordered_verbatim_items(lines: list[str]) -> None:
         assert previous < item.line <= (item.end_line or item.line) <= len(text.lines)
         assert fold_whitespace(item.title) in source
         previous = item.line
+
+
+# ModernGov index page: each item's first page after its title, no "Pages" word (read by _index_pages).
+_INDEX_PAGE = """AGENDA
+
+1. Apologies for absence 3
+2. Minutes of the last meeting 5
+3. Annual complaints report 9
+4. Budget monitoring 20
+"""
+
+
+def test_index_page_numbers_do_not_leak_into_shared_headings() -> None:
+    # Item headings are read once per text and shared; renumbering them for the index must copy, not change them.
+    text = _text(_INDEX_PAGE)
+    first = parse_agenda(text, 1, len(text.lines))
+    assert first is not None
+    assert [(i.title, i.pages, i.pages_raw) for i in first.items] == [
+        ("Apologies for absence", (3, 4), "3"),
+        ("Minutes of the last meeting", (5, 8), "5"),
+        ("Annual complaints report", (9, 19), "9"),
+        ("Budget monitoring", None, "20"),
+    ]
+    heading = read_item(text, 5, len(text.lines))
+    assert heading is not None and heading.title == "Annual complaints report 9" and heading.pages is None
+    assert parse_agenda(text, 1, len(text.lines)) == first
+    assert parse_agenda(_text(_INDEX_PAGE), 1, len(text.lines)) == first
+
+
+@pytest.mark.parametrize("name", ["council", "partnership", "corporate_parenting", "scrutiny", "annual_report"])
+def test_agenda_read_after_segmenting_equals_agenda_read_alone(name: str) -> None:
+    # The segmenter and the front-sheet extractor share read headings and followed chains through the text's
+    # cache: reading the agenda after segmentation must give what a fresh text gives.
+    warmed = sample_text(name)
+    segment(warmed)
+    fresh = normalise(warmed.source, warmed.text)
+    for limit in (len(fresh.lines), 150, 213):
+        assert extract_parse_agenda(warmed, 3, limit) == extract_parse_agenda(fresh, 3, limit)
+        assert parse_agenda(warmed, 3, limit) == parse_agenda(normalise(warmed.source, warmed.text), 3, limit)
