@@ -196,9 +196,17 @@ def normalise(source: Source, text: str, pages: list[int | None] | None = None) 
         if not raw or raw.isspace():
             append(Line(index + 1, raw, "", page, None, None))  # what the general path gives a blank line
             continue
-        clean = clean_line(raw)
-        furniture = classify_furniture(clean)
-        cells = split_cells(clean) if furniture is None else None
+        # clean_line, classify_furniture and split_cells, with their common outcomes inlined (this runs per line)
+        if "<" in raw or "](" in raw or "*" in raw or "~" in raw or "_" in raw or "\xa0" in raw:
+            clean = clean_line(raw)
+        else:
+            clean = raw.strip()  # no markup and no no-break space: what clean_line gives
+        if clean and clean[0].isalpha() and clean[0] not in _FURNITURE_INITIALS:
+            furniture = None  # what classify_furniture says of a line opening with such a letter
+        else:
+            furniture = classify_furniture(clean)
+        # split_cells finds no cells without a "|" or a tab
+        cells = split_cells(clean) if furniture is None and ("|" in clean or "\t" in clean) else None
         append(Line(index + 1, raw, clean, page, furniture, cells))
     if pages is not None:
         _mark_running_headers(lines)

@@ -86,3 +86,42 @@ def test_normalise_never_loses_a_line(raw: str) -> None:
     text = normalise(source, raw)
     assert [line.raw for line in text.lines] == raw.split("\n")
     assert all(line.number == index + 1 for index, line in enumerate(text.lines))
+
+
+_LINE_PIECES = [
+    "<u>",
+    "</u>",
+    "<http://x>",
+    "[a](#)",
+    "**",
+    "~~",
+    "__",
+    "_",
+    "*",
+    "~",
+    "\xa0",
+    "\t",
+    "|",
+    " ",
+    "-- ",
+    "This page is intentionally left blank",
+    "Page 3",
+    "12",
+    "t",
+    "P",
+    "Name",
+    "é",
+    "\n",
+    "](",
+]
+
+
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=20).map("".join))
+def test_every_line_is_what_the_three_line_functions_give(raw: str) -> None:
+    # normalise inlines the common outcomes of clean_line, classify_furniture and split_cells: same lines
+    text = normalise(Source(path="fuzz.txt", sha256="0", line_count=raw.count("\n") + 1), raw)
+    for line in text.lines:
+        clean = clean_line(line.raw)
+        furniture = classify_furniture(clean)
+        assert (line.clean, line.furniture) == (clean, furniture), line.raw
+        assert line.cells == (split_cells(clean) if furniture is None else None), line.raw
