@@ -213,15 +213,29 @@ def _shared_chain(
     initial_part: str,
 ) -> tuple[list[tuple[ItemLine, str]], int | None, int]:
     """:func:`_chain`, followed once per text and arguments (the segmenter and the front-sheet extractor follow
-    the same agenda). Without a ``body`` the divider test is never used, so it is not part of the key. Callers
-    must not change the returned lists.
+    the same agenda). Callers must not change the returned lists.
+
+    The divider test only matters where it is true of a line the chain may reach: without a ``body``, or when
+    no content line below item 1 repeats the body, the chain is the one followed without a body (shared).
     """
     cache = text.index_cache.setdefault(_CHAIN_CACHE, {})
-    key = (first.line, limit, body or None, is_body_divider if body else None, initial_part)
+    if body and not _any_divider(text, first.title_end + 1, limit, body, is_body_divider):
+        body = None
+    key = (first.line, limit, body, is_body_divider if body else None, initial_part)
     found = cache.get(key)
     if found is None:
         found = cache[key] = _chain(text, first, limit, body, is_body_divider, initial_part)
     return found
+
+
+def _any_divider(
+    text: NormalisedText, start: int, limit: int, body: str, is_body_divider: Callable[[str, str], bool]
+) -> bool:
+    """True when ``is_body_divider`` is true of a content line in ``start``..``limit`` (see :func:`_chain`)."""
+    lines = text.lines
+    return any(
+        is_body_divider(lines[number - 1].clean, body) for number in text.content_numbers(start, min(limit, len(lines)))
+    )
 
 
 def _default_is_person(title: str) -> bool:
