@@ -50,6 +50,12 @@ _PART_HEADER = re.compile(
     r"|(?P<word>public|private|exempt|confidential)(?:\s+(?:session|business|items?|agenda|part))?\s*$)",
     re.IGNORECASE,
 )
+#: The characters ``_PART_HEADER`` can open with ("agenda", "part", "public", "private", "exempt",
+#: "confidential" in any case: under re.IGNORECASE these letters match only their two ASCII cases).
+_PART_INITIALS = ("a", "A", "p", "P", "e", "E", "c", "C")
+#: Besides a digit (``\d`` is ``str.isdecimal``), the characters ``_ITEM_LINE`` and ``_NUMBER_ONLY`` can open with
+#: ("agenda", "item"): under re.IGNORECASE "i" also matches the Turkish dotted and dotless i.
+_ITEM_INITIALS = "aAiI\u0130\u0131"
 _WRAP_END = re.compile(r"(?:[-–—,&/(]|\b(?:and|of|the|for|to|in|on|at|with|from))$", re.IGNORECASE)
 _NOT_A_TITLE_START = re.compile(
     r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
@@ -84,7 +90,7 @@ class ItemLine:
 
 def part_of(clean: str) -> str | None:
     """Return "I" or "II" when ``clean`` is an agenda part header ("AGENDA - PART II", "PRIVATE"), else None."""
-    if len(clean) > 100 or clean.endswith("."):
+    if len(clean) > 100 or clean.endswith(".") or not clean.startswith(_PART_INITIALS):
         return None
     match = _PART_HEADER.match(clean)
     if not match:
@@ -185,6 +191,8 @@ def heading(line: Line) -> _Heading | None:
         return None
     if line.cells and ("\t" in clean or "|" in clean):
         return _from_cells(line.cells)
+    if not (clean[0].isdecimal() or clean[0] in _ITEM_INITIALS):
+        return None
     match = _ITEM_LINE.match(clean)
     if not match:
         alone = _NUMBER_ONLY.match(clean)
