@@ -57,6 +57,13 @@ _NEW_PACK = re.compile(r"^public document pack\s*$", re.IGNORECASE)
 #: ``_STOP`` or ``_NEW_PACK`` as one pattern (``_MINUTES_UPPER`` needs no place: ``_STOP`` matches all it matches).
 _STOP_OR_NEW_PACK = re.compile(f"(?:{_STOP.pattern})|(?:{_NEW_PACK.pattern})", re.IGNORECASE)
 _AGENDA_WORD = re.compile(r"\b(?:AGENDA|SUMMONS|Agenda|Summons)\b")
+
+
+def _has_agenda_word(text: str) -> bool:
+    """True when ``_AGENDA_WORD`` finds a word in ``text`` (looked for only when one of its words occurs)."""
+    return any(word in text for word in ("AGENDA", "SUMMONS", "Agenda", "Summons")) and bool(_AGENDA_WORD.search(text))
+
+
 _FRONT_TITLE = re.compile(r"\s*(?:SUMMONS\s+AND\s+AGENDA|SUMMONS|AGENDA|MEETING)\s*$", re.IGNORECASE)
 #: A numbered line that names a person (a numbered reserve list), for callers without a name reader.
 _PERSON = re.compile(r"^(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr|Reverend|Rev\.?)\s+[A-Z]")
@@ -387,7 +394,7 @@ def parse_front_sheet(text: NormalisedText, first: int, limit: int) -> FrontShee
     if sum(1 for item in items if item.number.isdigit()) < 3:
         return None
     heading = " ".join(text.line(n).clean for n in range(first, items[0].line))
-    if not (_AGENDA_WORD.search(heading) or any(item.pages for item in items)):
+    if not (any(item.pages for item in items) or _has_agenda_word(heading)):
         return None
     body, date_iso, date_raw = _meeting_heading(text, first, items[0].line)
     return FrontSheet(first, body, date_iso, date_raw, items)

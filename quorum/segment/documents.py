@@ -266,7 +266,8 @@ class _Segmenter:
         window = [number, *self._next_content(number, 3)]
         texts = [self._line(k) for k in window]
         marker = any(
-            sig.MINUTES_OF.match(t) or (sig.MINUTES_WORD.search(t) and len(t) <= 60 and not t[0].isdigit())
+            sig.MINUTES_OF.match(t)
+            or (len(t) <= 60 and "MINUTES" in t and not t[0].isdigit() and sig.MINUTES_WORD.search(t))
             for t in texts
         )
         if not marker:
