@@ -147,12 +147,15 @@ def _value_after(label: re.Pattern[str], raw: str) -> str:
     return value if value in text else verbatim_text(value)
 
 
+#: Every field pattern as one alternation in the same order, each in a group named after its field: the first
+#: branch that matches is the first pattern that matches, so one match names the field.
+_FIELD_RE = re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in _FIELDS.items()), re.I)
+
+
 def _field_of(clean: str) -> str | None:
-    """Name the header field a clean line starts with, if any."""
-    for name, pattern in _FIELDS.items():
-        if pattern.match(clean):
-            return name
-    return None
+    """Name the header field a clean line starts with, if any (the first of ``_FIELDS`` whose label matches)."""
+    match = _FIELD_RE.match(clean)
+    return match.lastgroup if match else None
 
 
 def _header(lines: _Lines, stop: int) -> tuple[dict[str, tuple[str, int]], int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quorum.extract import reports
 from quorum.extract.reports import extract_reports, parse_bool, parse_date
 from quorum.model import Document, DocumentKind, Report, Source, fold_whitespace
 from quorum.normalise import normalise
@@ -330,3 +331,43 @@ def test_restricted_part_ii_report_is_exempt() -> None:
     report = _by_start("council")[2433]
     assert (report.exempt, report.exempt_raw, report.subject) == (True, None, None)
     assert _by_start("council")[2371].exempt is False  # line 2379 "Exempt: No"
+
+
+_FIELD_PIECES = [
+    "Report for",
+    "REPORT TO",
+    "Date",
+    " of meeting",
+    "Meeting",
+    "Subject",
+    "Key Decision",
+    "is this a ",
+    "Exempt",
+    "Public",
+    "Wards",
+    " Affected",
+    ":",
+    "?",
+    " ",
+    "x",
+    "call-in",
+    "Enclosures",
+]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_FIELD_PIECES), max_size=6).map("".join))
+def test_field_of_names_the_first_field_pattern_that_matches(clean: str) -> None:
+    expected = next((name for name, pattern in reports._FIELDS.items() if pattern.match(clean)), None)
+    assert reports._field_of(clean) == expected
+
+
+def test_report_lines_are_folded_clean_views_once_computed() -> None:
+    # the per-text list behind _Lines.clean gives what the line says: "" for furniture, else its folded clean view
+    text = sample_text("council")
+    lines = reports._Lines(text, 1, len(text.lines))
+    for number in (1, 215, 351, 2000):  # council 215 is the cover sheet's "MINUTES"
+        line = text.line(number)
+        expected = "" if line.furniture else fold_whitespace(line.clean)
+        assert lines.clean(number) == expected
+        assert reports._Lines(text, number, number).clean(number) == expected  # shared by every _Lines of the text
