@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from quorum.model import Access, AgendaItem, Line, NormalisedText
 from quorum.normalise.verbatim import verbatim_in
-from quorum.segment.agenda_lines import ItemLine, part_of, read_item, upper_share
+from quorum.segment.agenda_lines import ItemLine, may_open_item, part_of, read_item, upper_share
 from quorum.segment.signals import line_date
 
 _EXCLUSION = re.compile(
@@ -191,7 +191,7 @@ def _chain(
             part = header
             number += 1
             continue
-        candidate = read_item(text, number, limit)
+        candidate = read_item(text, number, limit) if may_open_item(line) else None
         if candidate is not None and _follows(current, candidate):
             styled = candidate.sub or not upper_style or mains < 2 or upper_share(candidate.title) > 0.6
             if styled:
@@ -278,7 +278,7 @@ def parse_agenda(
         if header is not None:
             part = header
             continue
-        candidate = read_item(text, number, limit)
+        candidate = read_item(text, number, limit) if may_open_item(line) else None
         if candidate is None or candidate.main != 1 or candidate.sub:
             continue
         chain = _shared_chain(text, candidate, limit, body, divider, part)

@@ -184,6 +184,14 @@ def _from_cells(cells: tuple[str, ...]) -> _Heading | None:
     return match.group("number"), match.group("sub") or "", title, pages, pages_raw
 
 
+def may_open_item(line: Line) -> bool:
+    """A cheap test every item heading's first line passes: :func:`heading` (and so :func:`read_item`) is None
+    for a line that fails it. Takes a content line (clean text, no furniture).
+    """
+    clean = line.clean
+    return bool(line.cells and ("\t" in clean or "|" in clean)) or clean[0].isdecimal() or clean[0] in _ITEM_INITIALS
+
+
 def heading(line: Line) -> _Heading | None:
     """Read (number, sub, title text, pages, pages_raw) from a line that may be an item heading, else None."""
     clean = line.clean

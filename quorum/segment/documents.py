@@ -91,6 +91,9 @@ assert all(pattern.flags & re.IGNORECASE for pattern in _LEAD_PATTERNS)
 _ANY_LEAD = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in _LEAD_PATTERNS), re.IGNORECASE)
 #: ``sig.CONTENTS`` (case as written) or ``_INSPECTION_DATES`` (any case): the lines that can end a title block.
 _TITLE_BLOCK_END = re.compile(f"(?:{sig.CONTENTS.pattern})|(?i:{_INSPECTION_DATES.pattern})")
+#: ``_ANY_LEAD`` (group "lead") or ``_TITLE_BLOCK_END``, in one pass over the lines: no line matches both (their
+#: patterns open with different words), so the group that matched says which.
+_LINE_MARK = re.compile(f"(?i:(?P<lead>{_ANY_LEAD.pattern}))|{_TITLE_BLOCK_END.pattern}")
 
 
 class _Segmenter:
@@ -110,15 +113,22 @@ class _Segmenter:
         self.main_since_cover = False
         #: Per-line facts the detectors ask for again and again (both the front sheet's end and the scan ask):
         #: ``upper_ratio`` (see :meth:`_upper`), the content lines ``_ANY_LEAD`` matches (only those can match a
-        #: pattern it combines) and those that pass :meth:`_may_open_heading`, and the answers of the cover and
-        #: minutes-heading detectors.
+        #: pattern it combines) and those that pass :meth:`_may_open_headings`, and the answers of the cover and
+        #: minutes-heading detectors. ``block_ends`` are the positions in ``content`` of the lines that may end a
+        #: title block ("CONTENTS", "Inspection dates:").
         self.ratios: list[float | None] = [None] * (len(lines) + 1)
-        self.leads = {number for number in content if _ANY_LEAD.match(lines[number - 1].clean)}
+        self.leads: set[int] = set()
+        block_ends: list[int] = []
+        for position, number in enumerate(content):
+            marked = _LINE_MARK.match(lines[number - 1].clean)
+            if marked is not None:
+                if marked.group("lead") is not None:
+                    self.leads.add(number)
+                else:
+                    block_ends.append(position)
         self.may_open = self._may_open_headings()
         self.covers: dict[int, bool] = {}
         self.minutes_starts: dict[int, bool] = {}
-        # Positions in ``content`` of the lines that may end a title block ("CONTENTS", "Inspection dates:").
-        block_ends = [p for p, n in enumerate(content) if _TITLE_BLOCK_END.match(lines[n - 1].clean)]
         self.titled_starts = self._titled_starts(block_ends)
         self.inspection_starts = self._inspection_starts(block_ends)
 

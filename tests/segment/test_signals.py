@@ -14,9 +14,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quorum.model import Source
+from quorum.normalise import normalise
 from quorum.normalise.lines import upper_ratio
 from quorum.segment import agenda, documents
 from quorum.segment import signals as sig
+from quorum.segment.agenda_lines import heading, may_open_item
 from tests.conftest import SAMPLE_FILES, sample_text
 
 _NO_NEWLINE = st.text(alphabet=st.characters(blacklist_characters="\n"), max_size=60)
@@ -74,21 +77,21 @@ def _lines_for(*patterns: re.Pattern[str]) -> st.SearchStrategy[str]:
     return st.one_of(matching, _NO_NEWLINE, st.tuples(matching, _NO_NEWLINE).map("".join))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(_lines_for(*documents._LEAD_PATTERNS))
 def test_combined_lead_pattern_matches_where_one_of_its_patterns_does(text: str) -> None:
     combined = documents._ANY_LEAD.match(text) is not None
     assert combined is _any_match(documents._LEAD_PATTERNS, text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(_lines_for(sig.CONTENTS, documents._INSPECTION_DATES))
 def test_title_block_end_pattern_matches_contents_or_inspection_dates(text: str) -> None:
     combined = documents._TITLE_BLOCK_END.match(text) is not None
     assert combined is _any_match((sig.CONTENTS, documents._INSPECTION_DATES), text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(_lines_for(agenda._STOP, agenda._NEW_PACK, agenda._MINUTES_UPPER))
 def test_agenda_stop_pattern_matches_other_documents_and_new_packs(text: str) -> None:
     combined = agenda._STOP_OR_NEW_PACK.match(text) is not None
@@ -114,3 +117,41 @@ def test_combined_patterns_on_lines_from_the_samples(clean: str) -> None:
     assert (documents._ANY_LEAD.match(clean) is not None) is _any_match(documents._LEAD_PATTERNS, clean)
     ends = (sig.CONTENTS, documents._INSPECTION_DATES)
     assert (documents._TITLE_BLOCK_END.match(clean) is not None) is _any_match(ends, clean)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_lines_for(*documents._LEAD_PATTERNS, sig.CONTENTS, documents._INSPECTION_DATES))
+def test_line_mark_pattern_tells_lead_lines_from_title_block_ends(text: str) -> None:
+    lead = documents._ANY_LEAD.match(text) is not None
+    block_end = documents._TITLE_BLOCK_END.match(text) is not None
+    assert not (lead and block_end)  # the segmenter records a line as one or the other
+    marked = documents._LINE_MARK.match(text)
+    assert (marked is not None) is (lead or block_end)
+    assert (marked is not None and marked.group("lead") is not None) is lead
+
+
+@pytest.mark.parametrize(
+    ("clean", "expected"),
+    [
+        ("3. **Minutes:** (Pages 1 - 6)", True),  # partnership line 57
+        ("Item 6 Staffing Matters", True),
+        ("Agenda Item 3", True),
+        ("| 3 | Minutes | 1 - 8 |", True),
+        ("PRESENT:", False),
+        ("Minutes of the meeting held on Thursday 6 December 2012", False),  # partnership line 83
+    ],
+)
+def test_may_open_item_passes_every_item_heading(clean: str, expected: bool) -> None:
+    line = normalise(Source(path="x.txt", sha256="0", line_count=1), clean).lines[0]
+    assert may_open_item(line) is expected
+    if not expected:
+        assert heading(line) is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(_NO_NEWLINE, st.from_regex(r"\A(?:(?:agenda\s+)?item\s+)?\d{1,3}[a-z]?[.):]?\s*\S.*\Z")))
+def test_heading_is_none_where_may_open_item_fails(text: str) -> None:
+    lines = normalise(Source(path="x.txt", sha256="0", line_count=1), text).lines
+    line = lines[0]
+    if len(lines) == 1 and line.is_content and not may_open_item(line):
+        assert heading(line) is None
