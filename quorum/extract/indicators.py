@@ -267,9 +267,12 @@ def _is_finance(table: Table) -> bool:
     if len(table.rows[0]) != 2:
         return False
     labels = [row[0] for row in table.rows if row and row[0]]
-    money = sum(1 for label in labels if _is_money_label(label))
+    if not labels:
+        return False
+    if sum(1 for label in labels if _is_money_label(label)) * 3 >= len(labels):
+        return True  # a list of money labels: the negative sums need not be counted
     negative = sum(1 for row in table.rows for cell in row[1:] if _NEGATIVE_SUM.match(cell))
-    return bool(labels) and (money * 3 >= len(labels) or negative * 3 >= len(table.rows))
+    return negative * 3 >= len(table.rows)
 
 
 def _is_attendance(table: Table) -> bool:

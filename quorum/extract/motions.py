@@ -69,8 +69,12 @@ def _split_title(clean: str) -> tuple[str | None, str]:
 
 def _section_of(text: NormalisedText, line: int) -> tuple[str | None, int]:
     """The agenda item number of the motions section holding ``line``, and the line where it starts."""
+    lines = text.lines
     for n in range(line, 0, -1):
-        match = _SECTION_RE.match(text.line(n).clean)
+        clean = lines[n - 1].clean
+        if not clean[:1].isdigit():
+            continue  # the heading opens with its number (every \d is a str.isdigit character)
+        match = _SECTION_RE.match(clean)
         if match:
             return match.group("num"), n
     return None, 1
@@ -102,11 +106,12 @@ def extract_motions(text: NormalisedText, documents: list[Document]) -> list[Mot
     anchors: list[tuple[int, int, str | None, str | None]] = []  # (title line, mover line, mover, seconder)
     last_line = len(text.lines)
     candidates = text.lines_containing("move", "propose")  # _MOVER_RE and _PROPOSER_RE need one of the two
-    n = 1
-    while n <= last_line:
+    resume = 1  # the first line not yet read (a mover line and its seconder line are read together)
+    for n in sorted(candidates):  # only these lines can hold a mover: go straight from one to the next
+        if n < resume:
+            continue
         line = text.line(n)
-        if n not in candidates or not line.is_content or in_minutes(n):
-            n += 1
+        if not line.is_content or in_minutes(n):
             continue
         clean = line.clean.strip()
         mover_match = _MOVER_RE.match(clean)
@@ -126,9 +131,7 @@ def extract_motions(text: NormalisedText, documents: list[Document]) -> list[Mot
             title_line = _title_before(text, n, max(1, n - 6))
             if title_line is not None and mover:
                 anchors.append((title_line, anchor_end, mover, seconder))
-            n = anchor_end + 1
-            continue
-        n += 1
+            resume = anchor_end + 1
     motions: list[Motion] = []
     for index, (title_line, mover_line, mover, seconder) in enumerate(anchors):
         section_number, section_line = _section_of(text, title_line)
