@@ -245,6 +245,13 @@ class _Segmenter:
         clean = self._line(number)
         if not clean or len(clean) > 60 or self._upper(number) < 0.8 or sig.BULLET.match(clean):
             return False
+        # The block must end at a blank-page notice with at most 11 content lines between (see the walk below).
+        notice = bisect.bisect_right(self.blank_notices, number)
+        if notice == len(self.blank_notices):
+            return False
+        first_after = bisect.bisect_right(self.content, number)
+        if bisect.bisect_left(self.content, self.blank_notices[notice]) - first_after >= 12:
+            return False
         block = [number]
         n = number + 1
         while n <= len(self.text.lines):
@@ -464,10 +471,10 @@ class _Segmenter:
             return False
         if _LABEL.match(clean):
             return False
-        followed = bool(self._next_content(number, 1))
-        for enclosure in report.enclosures:
-            if followed and _enclosure_match(enclosure, clean):
-                return True
+        if report.enclosures and self._next_content(number, 1):  # followed by a content line
+            for enclosure in report.enclosures:
+                if _enclosure_match(enclosure, clean):
+                    return True
         if cur.background_done and (sig.is_caps_heading(clean) or sig.blank_lines_before(self.text, number) >= 2):
             return len(clean.split()) >= 2
         return False
