@@ -60,12 +60,16 @@ class IdentityCache:
 
     families: dict[str, dict[int, _Family]] = field(default_factory=dict)
     organizations: dict[str, int] = field(default_factory=dict)
+    posts: dict[tuple[int, str, str], int] = field(default_factory=dict)  # (organization, role, label) → id
+    titled: set[int] = field(default_factory=set)  # people whose title (honorific prefix) is stored
     staged: Identities | None = None
 
     def clear(self) -> None:
         """Forget everything (people or bodies may have been deleted)."""
         self.families.clear()
         self.organizations.clear()
+        self.posts.clear()
+        self.titled.clear()
         self.staged = None
 
     def discard(self) -> None:
@@ -78,6 +82,8 @@ class IdentityCache:
         if ids is None:
             return
         self.organizations.update(ids._organizations)
+        self.posts.update(ids._posts)
+        self.titled.update(ids._has_title)
         for family_key, people in ids._loaded.items():
             self.families[family_key] = {
                 pid: _Family(list(f.names), set(f.printed), set(f.organisations)) for pid, f in people.items()
@@ -110,6 +116,8 @@ class Identities:
     cache: IdentityCache | None = None
     #: Where alias and candidate rows go: ``sink(model, **values)`` (e.g. a writer's batch), else ``session.add``.
     sink: Callable[..., None] | None = None
+    #: Called before the store is asked who holds a role (e.g. to insert a writer's queued memberships).
+    before_roles: Callable[[], None] | None = None
     _loaded: dict[str, dict[int, _Family]] = field(default_factory=dict)
     _added: list[tuple[str, int, str | None, str | None, str | None]] = field(default_factory=list)
     _families: dict[str, list[KnownPerson]] = field(default_factory=dict)
@@ -118,6 +126,8 @@ class Identities:
     _organizations: dict[str, int] = field(default_factory=dict)
     _org_names: set[tuple[int, str]] = field(default_factory=set)
     _titled: set[int] = field(default_factory=set)
+    _has_title: set[int] = field(default_factory=set)  # people whose title is stored (or set by this source)
+    _posts: dict[tuple[int, str, str], int] = field(default_factory=dict)
 
     def _add(self, model: type[s.Base], **values: Any) -> None:
         """Record an alias or candidate row (nothing reads these back while the source is written)."""
@@ -137,18 +147,38 @@ class Identities:
             if org_id is not None:
                 self._organizations[key] = org_id
         if org_id is None:
-            org_id = self.session.scalar(select(s.Organization.id).where(s.Organization.key == key))
+            table = s.Organization.__table__
+            org_id = self.session.scalar(select(table.c.id).where(table.c.key == key))
             if org_id is None:
-                org = s.Organization(key=key, name=display_name(printed), classification=classify_body(printed))
-                self.session.add(org)
-                self.session.flush()
-                org_id = org.id
+                org_id = self.session.execute(
+                    table.insert().values(key=key, name=display_name(printed), classification=classify_body(printed))
+                ).inserted_primary_key[0]
             self._organizations[key] = org_id
         name = printed.strip()
         if (org_id, name) not in self._org_names:
             self._org_names.add((org_id, name))
             self._add(s.OrganizationName, organization_id=org_id, name=name, source_id=self.source_id, line=line)
         return org_id
+
+    def post(self, org_id: int, role: str, label: str) -> int:
+        """Return the id of the post ``role`` / ``label`` in the body ``org_id``, creating it when new."""
+        key = (org_id, role, label)
+        post_id = self._posts.get(key)
+        if post_id is None and self.cache is not None:
+            post_id = self.cache.posts.get(key)
+        if post_id is None:
+            table = s.Post.__table__
+            post_id = self.session.scalar(
+                select(table.c.id).where(
+                    table.c.organization_id == org_id, table.c.role == role, table.c.label == label
+                )
+            )
+            if post_id is None:
+                post_id = self.session.execute(
+                    table.insert().values(organization_id=org_id, role=role, label=label)
+                ).inserted_primary_key[0]
+        self._posts[key] = post_id
+        return post_id
 
     # ---------------------------------------------------------------- people ---
 
@@ -211,24 +241,27 @@ class Identities:
         )
 
     def _new_person(self, parsed: ParsedName) -> int:
+        table = s.Person.__table__
         key = parsed.key
         suffix = 1
-        while self.session.scalar(select(s.Person.id).where(s.Person.key == key)) is not None:
+        while self.session.scalar(select(table.c.id).where(table.c.key == key)) is not None:
             suffix += 1
             key = f"{parsed.key} ({suffix})"
-        titles = [t for t in parsed.honorifics if fold(t).rstrip(".") not in {"councillor", "cllr", "clr"}]
-        person = s.Person(
-            key=key,
-            name=parsed.name,
-            given_name=" ".join(parsed.given) or None,
-            family_name=parsed.family,
-            family_key=parsed.family_key,
-            honorific_prefix=" ".join(titles) or None,
-        )
-        self.session.add(person)
-        self.session.flush()
-        self._added.append((parsed.family_key, person.id, parsed.name, None, None))
-        return person.id
+        titles = " ".join(t for t in parsed.honorifics if fold(t).rstrip(".") not in {"councillor", "cllr", "clr"})
+        person_id: int = self.session.execute(
+            table.insert().values(
+                key=key,
+                name=parsed.name,
+                given_name=" ".join(parsed.given) or None,
+                family_name=parsed.family,
+                family_key=parsed.family_key,
+                honorific_prefix=titles or None,
+            )
+        ).inserted_primary_key[0]
+        if titles:
+            self._has_title.add(person_id)
+        self._added.append((parsed.family_key, person_id, parsed.name, None, None))
+        return person_id
 
     def _complete(self, person_id: int, parsed: ParsedName) -> None:
         """Fill a known person's missing title or given name from a fuller printing of the same name."""
@@ -236,11 +269,19 @@ class Identities:
         if not titles or person_id in self._titled:
             return
         self._titled.add(person_id)
-        person = self.session.get(s.Person, person_id)
+        if person_id in self._has_title or (self.cache is not None and person_id in self.cache.titled):
+            return  # the update below would change nothing
+        table = s.Person.__table__
+        person = self.session.execute(
+            select(table.c.honorific_prefix, table.c.family_key).where(table.c.id == person_id)
+        ).first()
         if person is None:
             return
-        if titles and not person.honorific_prefix and parsed.family_key == person.family_key:
-            person.honorific_prefix = titles
+        if person.honorific_prefix:
+            self._has_title.add(person_id)
+        elif parsed.family_key == person.family_key:
+            self.session.execute(table.update().where(table.c.id == person_id).values(honorific_prefix=titles))
+            self._has_title.add(person_id)
 
     def person(
         self,
@@ -322,6 +363,8 @@ class Identities:
             return context.chair_id
         if role == "vice-chair":
             return context.vice_chair_id
+        if self.before_roles is not None:
+            self.before_roles()
         self.session.flush()
         query = select(s.Membership.person_id).where(s.Membership.role == role)
         if role in {"chair", "vice-chair"} and context.organization_id is not None:

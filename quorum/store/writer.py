@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, func, select, update
+from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from quorum import model as m
@@ -24,6 +24,7 @@ from quorum.store import schema as s
 from quorum.store.decision_steps import write_decision_steps
 from quorum.store.identity import Context, Identities, IdentityCache
 from quorum.store.prepare import Prepared, similarity
+from quorum.store.rows import Inserter, Ref, RowBatch, allocate_ids, insert_rows
 
 #: Tables holding facts owned by one source, children before parents.
 SOURCE_TABLES: tuple[type[s.Base], ...] = (
@@ -47,6 +48,40 @@ SOURCE_TABLES: tuple[type[s.Base], ...] = (
     s.DocumentAppearance,
 )
 
+#: Columns that may hold a :class:`Ref` to a row queued in the same batch, by table.
+REF_COLUMNS: dict[str, tuple[str, ...]] = {
+    "document_appearances": ("parent_id",),
+    "reports": ("appearance_id",),
+    "data_tables": ("appearance_id",),
+    "indicators": ("appearance_id",),
+    "resolutions": ("minute_item_id",),
+    "votes": ("minute_item_id",),
+    "recommendation_links": ("report_id", "minute_item_id"),
+    "text_chunks": ("appearance_id", "ref_id"),
+}
+
+
+def insert_passages(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert passage rows into ``text_chunks`` (``table``), feeding the full-text index in bulk.
+
+    On SQLite the FTS5 index is fed by an insert trigger for canonical
+    passages; the rows get their ids first (as numbered one by one), the
+    others go in one statement per row and the canonical ones in multi-row
+    statements, so the index takes a source's passages at once rather than
+    one segment per passage. PostgreSQL computes the search vector itself.
+    """
+    if session.connection().dialect.name != "sqlite":
+        insert_rows(session, table, rows)
+        return
+    for row, new_id in zip(rows, allocate_ids(session, table, len(rows)), strict=True):
+        row["id"] = new_id
+    insert_rows(session, table, [row for row in rows if not row["canonical"]])
+    insert_rows(session, table, [row for row in rows if row["canonical"]], one_statement=True)
+
+
+#: Tables whose queued rows go in through their own inserter.
+INSERTERS: dict[str, Inserter] = {"text_chunks": insert_passages}
+
 #: Near-duplicate documents: at least this share of content lines in common, and this many lines.
 NEAR_DUPLICATE = 0.9
 MIN_NEAR_DUPLICATE_LINES = 20
@@ -69,25 +104,6 @@ def with_title(title: str | None, name: str) -> str:
             title_words = title_words[:-overlap]
             break
     return " ".join([*title_words, *name_words])
-
-
-def insert_plain_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert ``rows`` (dicts with the same keys, plain values: no JSON, dates or defaults to fill) into ``table``.
-
-    On SQLite the rows go straight to the driver's executemany (SQLAlchemy's
-    per-row parameter processing cost as much as SQLite's own insert for
-    passages); elsewhere a Core executemany (insertmanyvalues on PostgreSQL).
-    """
-    if not rows:
-        return
-    connection = session.connection()
-    if connection.dialect.name != "sqlite":
-        session.execute(table.insert(), rows)
-        return
-    columns = list(rows[0])
-    names = ", ".join(f'"{column}"' for column in columns)
-    sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" * len(columns))})'
-    connection.exec_driver_sql(sql, [tuple(row[column] for column in columns) for row in rows])
 
 
 def now() -> dt.datetime:
@@ -146,28 +162,36 @@ class _Writer:
     source_id: int
     prepared: Prepared
     ids: Identities
-    appearances: list[int | None] = field(default_factory=list)
-    appearance_meeting: dict[int, int] = field(default_factory=dict)
+    batch: RowBatch
+    appearances: list[Ref] = field(default_factory=list)
+    appearance_rows: list[dict[str, Any]] = field(default_factory=list)
+    appearance_docs: dict[Ref, int] = field(default_factory=dict)  # appearance → document id
+    primary: dict[int, int | Ref] = field(default_factory=dict)  # document id → its first appearance anywhere
     pack_meeting: tuple[int, int, str | None] | None = None  # (meeting id, organization id, date)
     minutes_meetings: list[tuple[int, int, str | None] | None] = field(default_factory=list)
-    minute_items: dict[tuple[int, str], s.MinuteItem] = field(default_factory=dict)
-    report_ids: list[s.Report | None] = field(default_factory=list)
+    minute_items: dict[tuple[int, str], Ref] = field(default_factory=dict)
+    report_ids: list[Ref | None] = field(default_factory=list)
     chunks: list[dict[str, Any]] = field(default_factory=list)
-    refs: dict[int, s.Base] = field(default_factory=dict)  # chunk index → the row it quotes
-    posts: dict[tuple[int, str, str], int] = field(default_factory=dict)  # (organization, role, label) → post id
-    pending: dict[type[s.Base], list[dict[str, Any]]] = field(default_factory=dict)  # fact rows nothing reads back
 
     # ------------------------------------------------------------ helpers ---
 
     def add_row(self, model: type[s.Base], **values: Any) -> None:
-        """Queue a fact row that needs no id and that nothing reads back while the source is written."""
-        self.pending.setdefault(model, []).append(values)
+        """Queue a fact row that nothing reads back while the source is written."""
+        self.batch.add(model.__table__, values)  # type: ignore[arg-type]
+
+    def add_referenced(self, model: type[s.Base], **values: Any) -> Ref:
+        """Queue a fact row other rows point at; return the reference that receives its id."""
+        ref = Ref()
+        self.batch.add(model.__table__, values, ref)  # type: ignore[arg-type]
+        return ref
 
     def insert_pending(self) -> None:
-        """Insert the queued fact rows, one Core executemany per table (no ORM object per row)."""
-        for model, rows in self.pending.items():
-            self.session.execute(model.__table__.insert(), rows)
-        self.pending.clear()
+        """Insert the queued rows: ids given out, references filled in, one executemany per table."""
+        self.batch.write()
+
+    def insert_memberships(self) -> None:
+        """Insert the memberships queued so far (before the store is asked who holds a role)."""
+        self.batch.write([s.Membership.__table__])  # type: ignore[list-item]
 
     def prov(self, start: int, end: int | None = None, page: int | None = None) -> dict[str, Any]:
         """Provenance columns for lines ``start``..``end``."""
@@ -181,9 +205,9 @@ class _Writer:
         }
 
     def chunk(
-        self, kind: str, text: str | None, start: int, end: int | None, ref: s.Base | None = None, **extra: Any
+        self, kind: str, text: str | None, start: int, end: int | None, ref: Ref | None = None, **extra: Any
     ) -> None:
-        """Queue a search passage unless it is empty or exempt; ``ref`` is the row it comes from (id read later)."""
+        """Queue a search passage unless it is empty or exempt; ``ref`` is the row it comes from (id known later)."""
         if not text or not text.strip():
             return
         end = start if end is None or end < start else end
@@ -197,7 +221,7 @@ class _Writer:
             "organization_id": None,
             "kind": kind,
             "document_kind": None,
-            "ref_id": None,
+            "ref_id": ref,
             "date": None,
             "title": None,
             "page": None,
@@ -206,8 +230,6 @@ class _Writer:
             "text": text.strip(),
         }
         row.update(extra)
-        if ref is not None:
-            self.refs[len(self.chunks)] = ref
         self.chunks.append(row)
 
     def meeting(
@@ -217,24 +239,38 @@ class _Writer:
         printed = body or (self.fallback_body() or "Unknown body")
         org_id = self.ids.organization(printed, line)
         key = f"{body_key(printed)}|{date}" if date else f"{body_key(printed)}|undated|{self.source_id}|{line}"
-        meeting = self.session.scalar(select(s.Meeting).where(s.Meeting.key == key))
-        if meeting is None:
-            meeting = s.Meeting(key=key, organization_id=org_id, date=date, name=printed, occasion=occasion(printed))
-            self.session.add(meeting)
-            self.session.flush()
-        time, venue = details.get("time"), details.get("venue")
-        if time and not meeting.time:
-            meeting.time = time
-        if venue and not meeting.venue:
-            meeting.venue = venue
+        time, venue = details.get("time") or None, details.get("venue") or None
+        table = s.Meeting.__table__
+        found = self.session.execute(select(table.c.id, table.c.time, table.c.venue).where(table.c.key == key)).first()
+        if found is None:
+            meeting_id = self.session.execute(
+                table.insert().values(
+                    key=key,
+                    organization_id=org_id,
+                    date=date,
+                    time=time,
+                    venue=venue,
+                    occasion=occasion(printed),
+                    name=printed,
+                )
+            ).inserted_primary_key[0]
+        else:
+            meeting_id = found.id
+            changes = {}
+            if time and not found.time:
+                changes["time"] = time
+            if venue and not found.venue:
+                changes["venue"] = venue
+            if changes:
+                self.session.execute(table.update().where(table.c.id == meeting_id).values(**changes))
         self.add_row(
             s.MeetingRecord,
-            meeting_id=meeting.id,
+            meeting_id=meeting_id,
             kind=kind,
             details={k: v for k, v in details.items() if v not in (None, [], {})},
             **self.prov(line, end),
         )
-        return meeting.id, org_id, date
+        return meeting_id, org_id, date
 
     def fallback_body(self) -> str | None:
         """The body of the pack's first meeting, for minutes that do not name theirs."""
@@ -259,31 +295,17 @@ class _Writer:
             return
         post_id = None
         if role not in {"member", "reserve", "substitute", "officer"}:
-            post_label = label or role.capitalize()
-            post_id = self.posts.get((org_id, role, post_label))
-            if post_id is None:
-                post_id = self.session.scalar(
-                    select(s.Post.id).where(
-                        s.Post.organization_id == org_id, s.Post.role == role, s.Post.label == post_label
-                    )
-                )
-                if post_id is None:
-                    post = s.Post(organization_id=org_id, role=role, label=post_label)
-                    self.session.add(post)
-                    self.session.flush()
-                    post_id = post.id
-                self.posts[(org_id, role, post_label)] = post_id
-        self.session.add(
-            s.Membership(
-                person_id=person_id,
-                organization_id=org_id,
-                post_id=post_id,
-                meeting_id=meeting_id,
-                role=role,
-                label=label,
-                observed_on=date,
-                **self.prov(line),
-            )
+            post_id = self.ids.post(org_id, role, label or role.capitalize())
+        self.add_row(
+            s.Membership,
+            person_id=person_id,
+            organization_id=org_id,
+            post_id=post_id,
+            meeting_id=meeting_id,
+            role=role,
+            label=label,
+            observed_on=date,
+            **self.prov(line),
         )
 
     def council(self, line: int) -> int:
@@ -295,8 +317,9 @@ class _Writer:
     def documents(self) -> None:
         """Write documents (by content hash) and this source's appearances of them.
 
-        Known documents are found with one query for the whole pack; appearances
-        go in as one executemany and their ids are read back by position.
+        Known documents are found with one query for the whole pack, new ones
+        are inserted at once (a later document of the pack may be their near
+        duplicate); appearances are queued, parents referring to parents.
         """
         result = self.prepared.result
         if not result.documents:
@@ -307,7 +330,7 @@ class _Writer:
                 select(s.Document.content_hash, s.Document.id).where(s.Document.content_hash.in_(set(hashes)))
             ).all()
         )
-        rows: list[dict[str, Any]] = []
+        new: set[int] = set()
         for index, doc in enumerate(result.documents):
             digest = hashes[index]
             anchors, line_hashes = (
@@ -315,72 +338,74 @@ class _Writer:
             )
             document_id = known.get(digest)
             if document_id is None:
-                duplicate = self.near_duplicate(anchors, line_hashes)
-                document_id = duplicate.id if duplicate is not None else None
+                document_id = self.near_duplicate(anchors, line_hashes)
             if document_id is None:
-                document = s.Document(
-                    content_hash=digest,
-                    kind=str(doc.kind),
-                    title=doc.title,
-                    anchor=anchors[0] if anchors else None,
-                    line_hashes=line_hashes or None,
-                )
-                self.session.add(document)
-                self.session.flush()
-                document_id = known[digest] = document.id
-            rows.append(
-                {
-                    "document_id": document_id,
-                    "source_id": self.source_id,
-                    "position": index,
-                    "parent_id": None,
-                    "kind": str(doc.kind),
-                    "title": doc.title,
-                    "date": doc.date,
-                    "date_raw": doc.date_raw,
-                    "agenda_item": doc.agenda_item,
-                    "access": str(doc.access),
-                    "start_line": doc.span.start_line,
-                    "end_line": doc.span.end_line,
-                    "start_page": doc.span.start_page,
-                    "end_page": doc.span.end_page,
-                    "title_line": doc.title_line,
-                }
-            )
+                document_id = self.session.execute(
+                    s.Document.__table__.insert().values(
+                        content_hash=digest,
+                        kind=str(doc.kind),
+                        title=doc.title,
+                        anchor=anchors[0] if anchors else None,
+                        line_hashes=line_hashes or None,
+                    )
+                ).inserted_primary_key[0]
+                known[digest] = document_id
+                new.add(document_id)
+            row = {
+                "document_id": document_id,
+                "source_id": self.source_id,
+                "position": index,
+                "parent_id": None,
+                "meeting_id": None,
+                "kind": str(doc.kind),
+                "title": doc.title,
+                "date": doc.date,
+                "date_raw": doc.date_raw,
+                "agenda_item": doc.agenda_item,
+                "access": str(doc.access),
+                "start_line": doc.span.start_line,
+                "end_line": doc.span.end_line,
+                "start_page": doc.span.start_page,
+                "end_page": doc.span.end_page,
+                "title_line": doc.title_line,
+            }
+            if doc.parent is not None and doc.parent < index:
+                row["parent_id"] = self.appearances[:index][doc.parent]
+            self.appearances.append(Ref())
+            self.batch.add(s.DocumentAppearance.__table__, row, self.appearances[-1])  # type: ignore[arg-type]
+            self.appearance_rows.append(row)
+            self.appearance_docs[self.appearances[-1]] = document_id
+        # The first appearance of each document (its passages are the ones searched): an earlier source's,
+        # else this source's first (its ids come after every stored one).
         table = s.DocumentAppearance.__table__
-        self.session.execute(table.insert(), rows)
-        ids = dict(
-            self.session.execute(
-                select(s.DocumentAppearance.position, s.DocumentAppearance.id).where(
-                    s.DocumentAppearance.source_id == self.source_id
-                )
-            ).all()
-        )
-        self.appearances = [ids[index] for index in range(len(rows))]
-        parents = [
-            {"appearance": self.appearances[index], "parent": self.appearances[:index][doc.parent]}
-            for index, doc in enumerate(result.documents)
-            if doc.parent is not None and doc.parent < index
-        ]
-        if parents:
-            self.session.execute(
-                update(table).where(table.c.id == bindparam("appearance")).values(parent_id=bindparam("parent")),
-                parents,
+        stored = set(self.appearance_docs.values()) - new
+        if stored:
+            self.primary.update(
+                self.session.execute(
+                    select(table.c.document_id, func.min(table.c.id))
+                    .where(table.c.document_id.in_(stored))
+                    .group_by(table.c.document_id)
+                ).all()
             )
+        for appearance, document_id in self.appearance_docs.items():
+            self.primary.setdefault(document_id, appearance)
 
-    def near_duplicate(self, anchors: list[str], line_hashes: list[str]) -> s.Document | None:
-        """Return a stored document that is nearly the same text (shared anchor line, ≥90% same lines)."""
+    def near_duplicate(self, anchors: list[str], line_hashes: list[str]) -> int | None:
+        """Return the id of a stored document that is nearly the same text (shared anchor line, ≥90% same lines)."""
         if len(line_hashes) < MIN_NEAR_DUPLICATE_LINES or not anchors:
             return None
-        best: tuple[float, s.Document] | None = None
-        for candidate in self.session.scalars(select(s.Document).where(s.Document.anchor.in_(anchors))):
-            score = similarity(candidate.line_hashes or [], line_hashes)
+        best: tuple[float, int] | None = None
+        table = s.Document.__table__
+        for candidate_id, candidate_hashes in self.session.execute(
+            select(table.c.id, table.c.line_hashes).where(table.c.anchor.in_(anchors))
+        ):
+            score = similarity(candidate_hashes or [], line_hashes)
             if score >= NEAR_DUPLICATE and (best is None or score > best[0]):
-                best = (score, candidate)
+                best = (score, candidate_id)
         return best[1] if best else None
 
-    def appearance_of(self, index: int | None) -> int | None:
-        """The appearance id of the document with pack index ``index``."""
+    def appearance_of(self, index: int | None) -> Ref | None:
+        """The (queued) appearance of the document with pack index ``index``."""
         if index is None or not 0 <= index < len(self.appearances):
             return None
         return self.appearances[index]
@@ -419,7 +444,7 @@ class _Writer:
             if self.pack_meeting is None:
                 self.pack_meeting = (meeting_id, org_id, date)
             if meeting.document is not None and self.appearance_of(meeting.document) is not None:
-                self.appearance_meeting[meeting.document] = meeting_id
+                self.appearance_rows[meeting.document]["meeting_id"] = meeting_id
             context = Context(organization_id=org_id, date=date)
             roster: set[int] = set()
             groups: list[tuple[str, list[m.PersonRef]]] = [
@@ -468,7 +493,8 @@ class _Writer:
             end = max(item.line, item.end_line or item.line)
             exempt = item.access == Access.EXEMPT
             first, last = item.pages if item.pages else (None, None)
-            row = s.AgendaItem(
+            row = self.add_referenced(
+                s.AgendaItem,
                 meeting_id=meeting_id,
                 number=item.number,
                 title=item.title,
@@ -480,7 +506,6 @@ class _Writer:
                 access=str(item.access),
                 **self.prov(item.line, end),
             )
-            self.session.add(row)
             if not exempt:
                 text = "\n".join(x for x in (f"{item.number} {item.title}", item.description) if x)
                 self.chunk(
@@ -506,8 +531,8 @@ class _Writer:
                 minutes.body, minutes.date, span.start_line, "minutes", span.end_line, details
             )
             self.minutes_meetings.append((meeting_id, org_id, date))
-            if minutes.document is not None:
-                self.appearance_meeting[minutes.document] = meeting_id
+            if minutes.document is not None and self.appearance_of(minutes.document) is not None:
+                self.appearance_rows[minutes.document]["meeting_id"] = meeting_id
             context = Context(organization_id=org_id, date=date)
             if minutes.chair:
                 line = self._line_of(minutes.chair, span.start_line, span.end_line)
@@ -572,17 +597,17 @@ class _Writer:
                     **self.prov(declaration.line),
                 )
             index = len(self.minutes_meetings) - 1
-            rows = [self.minute_item(index, item, meeting_id) for item in minutes.items]
-            self.session.flush()  # one flush gives every minute item its id
-            for item, row in zip(minutes.items, rows, strict=True):
-                if row.access != str(Access.EXEMPT):
+            for item in minutes.items:
+                row, exempt = self.minute_item(index, item, meeting_id)
+                if not exempt:
                     self.decisions(item, row, meeting_id, org_id, date, context)
 
-    def minute_item(self, index: int, item: m.MinuteItem, meeting_id: int) -> s.MinuteItem:
-        """Add one numbered minute (title only when exempt); return the row (not yet flushed)."""
+    def minute_item(self, index: int, item: m.MinuteItem, meeting_id: int) -> tuple[Ref, bool]:
+        """Queue one numbered minute (title only when exempt); return its reference and whether it is exempt."""
         end = max(item.line, item.end_line or item.line)
         exempt = item.access == Access.EXEMPT or self.prepared.is_exempt(item.line, end)
-        row = s.MinuteItem(
+        row = self.add_referenced(
+            s.MinuteItem,
             meeting_id=meeting_id,
             number=item.number,
             title=item.title,
@@ -590,25 +615,24 @@ class _Writer:
             text=None if exempt else item.text,
             **self.prov(item.line, end),
         )
-        self.session.add(row)
         self.minute_items[(index, item.number)] = row
-        return row
+        return row, exempt
 
     def decisions(
-        self, item: m.MinuteItem, row: s.MinuteItem, meeting_id: int, org_id: int, date: str | None, context: Context
+        self, item: m.MinuteItem, row: Ref, meeting_id: int, org_id: int, date: str | None, context: Context
     ) -> None:
         """Add the resolutions and votes of a public minute item."""
         for resolution in item.resolutions:
             r_end = max(resolution.line, resolution.end_line or resolution.line)
-            res = s.Resolution(
-                minute_item_id=row.id,
+            res = self.add_referenced(
+                s.Resolution,
+                minute_item_id=row,
                 meeting_id=meeting_id,
                 text=resolution.text,
                 verb=resolution.verb,
                 recommended_to=resolution.recommended_to,
                 **self.prov(resolution.line, r_end),
             )
-            self.session.add(res)
             self.chunk(
                 "resolution",
                 resolution.text,
@@ -624,7 +648,7 @@ class _Writer:
             line = vote.line or item.line
             self.add_row(
                 s.Vote,
-                minute_item_id=row.id,
+                minute_item_id=row,
                 outcome=vote.outcome,
                 for_count=vote.for_count,
                 against_count=vote.against_count,
@@ -648,7 +672,8 @@ class _Writer:
         for motion in self.prepared.result.motions:
             if self.prepared.is_exempt(motion.line, motion.end_line):
                 continue
-            row = s.Motion(
+            row = self.add_referenced(
+                s.Motion,
                 meeting_id=meeting_id,
                 number=motion.number,
                 agenda_item=motion.agenda_item,
@@ -660,7 +685,6 @@ class _Writer:
                 seconder_id=self.ids.person(motion.seconder, line=motion.line, context=context),
                 **self.prov(motion.line, motion.end_line),
             )
-            self.session.add(row)
             self.chunk(
                 "motion",
                 "\n".join(x for x in (motion.title, motion.text) if x),
@@ -695,7 +719,8 @@ class _Writer:
                 self.report_ids.append(None)
                 continue
             fields = {k: v for k, v in to_jsonable(report).items() if k not in plain and v not in (None, [], {})}
-            row = s.Report(
+            row = self.add_referenced(
+                s.Report,
                 meeting_id=meeting_id,
                 appearance_id=self.appearance_of(report.document),
                 position=index,
@@ -712,7 +737,6 @@ class _Writer:
                 fields=fields or None,
                 **self.prov(span.start_line, span.end_line, span.start_page),
             )
-            self.session.add(row)
             self.report_ids.append(row)
             if report.recommendations:
                 line = report.recommendations_line or span.start_line
@@ -731,16 +755,14 @@ class _Writer:
 
     def links(self) -> None:
         """Write recommendation → minute links."""
-        if self.prepared.result.links:
-            self.session.flush()
         for link in self.prepared.result.links:
             if not 0 <= link.report < len(self.report_ids) or self.report_ids[link.report] is None:
                 continue
             line = link.line or 1
             self.add_row(
                 s.RecommendationLink,
-                report_id=self.report_ids[link.report].id,  # type: ignore[union-attr]
-                minute_item_id=getattr(self.minute_items.get((link.minutes, link.item)), "id", None),
+                report_id=self.report_ids[link.report],
+                minute_item_id=self.minute_items.get((link.minutes, link.item)),
                 item=link.item,
                 outcome=link.outcome,
                 recommended_to=link.recommended_to,
@@ -782,16 +804,8 @@ class _Writer:
     # ----------------------------------------------------------- passages ---
 
     def passages(self) -> None:
-        """Link appearances to meetings and write every search passage in one bulk insert."""
+        """Queue every search passage (the structured ones are queued already), with its document and meeting."""
         result = self.prepared.result
-        for index, meeting_id in self.appearance_meeting.items():
-            appearance_id = self.appearance_of(index)
-            if appearance_id is not None:
-                self.session.execute(
-                    s.DocumentAppearance.__table__.update()
-                    .where(s.DocumentAppearance.id == appearance_id)
-                    .values(meeting_id=meeting_id)
-                )
         minutes_spans = [
             (mins.span.start_line, mins.span.end_line, self.minutes_meetings[i])
             for i, mins in enumerate(result.minutes)
@@ -818,23 +832,8 @@ class _Writer:
                 document_kind=str(doc.kind) if doc else None,
                 page=draft.page,
             )
-        self.session.flush()
-        for index, ref in self.refs.items():
-            self.chunks[index]["ref_id"] = ref.id  # type: ignore[attr-defined]
-        appearance_docs = dict(
-            self.session.execute(
-                select(s.DocumentAppearance.id, s.DocumentAppearance.document_id).where(
-                    s.DocumentAppearance.source_id == self.source_id
-                )
-            ).all()
-        )
-        primary = dict(
-            self.session.execute(
-                select(s.DocumentAppearance.document_id, func.min(s.DocumentAppearance.id))
-                .where(s.DocumentAppearance.document_id.in_(set(appearance_docs.values())))
-                .group_by(s.DocumentAppearance.document_id)
-            ).all()
-        )
+        appearance_docs, primary = self.appearance_docs, self.primary
+        table = s.TextChunk.__table__
         for row in self.chunks:
             if row["appearance_id"] is None and row["kind"] != "text":
                 index = self.document_at(row["start_line"])
@@ -843,9 +842,8 @@ class _Writer:
                     row["document_kind"] = str(result.documents[index].kind)
             if row["appearance_id"] is not None:
                 row["document_id"] = appearance_docs.get(row["appearance_id"])
-            row["canonical"] = row["document_id"] is None or primary.get(row["document_id"]) == row["appearance_id"]
-        if self.chunks:
-            insert_plain_rows(self.session, s.TextChunk.__table__, self.chunks)
+            row["canonical"] = row["document_id"] is None or primary.get(row["document_id"]) is row["appearance_id"]
+            self.batch.add(table, row)  # type: ignore[arg-type]
 
 
 def write_source(session: Session, prepared: Prepared, path: str, cache: IdentityCache | None = None) -> int:
@@ -859,29 +857,32 @@ def write_source(session: Session, prepared: Prepared, path: str, cache: Identit
     """
     result = prepared.result
     replaced = False
-    source = session.scalar(select(s.Source).where(s.Source.path == path))
-    if source is None:
-        source = s.Source(path=path, sha256=result.source.sha256, kind=result.source.kind, status="ok")
-        source.ingested_at = now()
-        session.add(source)
-        session.flush()
+    table = s.Source.__table__
+    values = {
+        "sha256": result.source.sha256,
+        "kind": result.source.kind,
+        "line_count": result.source.line_count,
+        "page_count": result.source.page_count,
+        "ingested_at": now(),
+        "status": "ok",
+        "error": None,
+        "warnings": list(result.warnings) or None,
+    }
+    found = session.execute(select(table.c.id).where(table.c.path == path)).first()
+    if found is None:
+        source_id: int = session.execute(table.insert().values(path=path, **values)).inserted_primary_key[0]
     else:
+        source_id = found.id
         if cache is not None:  # its aliases go now and orphans at the end: cached people may be stale
             cache.clear()
-        clear_source(session, source.id)
+        clear_source(session, source_id)
+        session.execute(table.update().where(table.c.id == source_id).values(**values))
         replaced = True
-    source.sha256 = result.source.sha256
-    source.kind = result.source.kind
-    source.line_count = result.source.line_count
-    source.page_count = result.source.page_count
-    source.ingested_at = now()
-    source.status = "ok"
-    source.error = None
-    source.warnings = list(result.warnings) or None
-    ids = Identities(session, source.id, cache=None if replaced else cache)
-    writer = _Writer(session, source.id, prepared, ids)
+    ids = Identities(session, source_id, cache=None if replaced else cache)
+    writer = _Writer(session, source_id, prepared, ids, RowBatch(session, REF_COLUMNS, INSERTERS))
     ids.sink = writer.add_row
-    with session.no_autoflush:  # entities are flushed where their ids are needed; facts go in one flush
+    ids.before_roles = writer.insert_memberships
+    with session.no_autoflush:  # entities are inserted where their ids are needed; facts go in one batch
         writer.documents()
         writer.meetings()
         writer.minutes()
@@ -892,10 +893,10 @@ def write_source(session: Session, prepared: Prepared, path: str, cache: Identit
         writer.passages()
     session.flush()
     writer.insert_pending()
-    write_decision_steps(session, source.id, prepared)  # after the rows its steps link to
+    write_decision_steps(session, source_id, prepared)  # after the rows its steps link to
     if replaced:  # a new source only adds references: nothing can have been orphaned
         collect_garbage(session)
         promote_canonical(session)
     elif cache is not None:
         cache.staged = ids
-    return source.id
+    return source_id
