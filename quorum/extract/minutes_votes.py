@@ -131,6 +131,18 @@ _CUE_WORDS = (
 )
 
 
+#: The words one of which _OUTCOME_RE needs, and the word each of _TALLY_RES needs ("by 30 votes to 28",
+#: "30 for, 28 against", "For: 30, Against: 28"), lower-cased.
+_OUTCOME_CUES = ("carried", "lost", "defeated", "fell", "rejected", "withdrawn")
+_TALLY_CUES = ("vote", "against", "against")
+
+
+def _has(lowered: str | None, *words: str) -> bool:
+    """True when the lower-cased ASCII sentence ``lowered`` holds one of ``words``, or when it is None (the
+    sentence is not ASCII, so ``str.lower`` may not agree with ``re.IGNORECASE``: every pattern is tried)."""
+    return lowered is None or any(word in lowered for word in words)
+
+
 def _may_record_a_vote(sentence: str) -> bool:
     """False when ``sentence`` holds none of :data:`_CUE_WORDS`, so no vote pattern can match it.
 
@@ -160,9 +172,20 @@ class _VoteReader:
         if not _may_record_a_vote(sentence):
             return  # none of the patterns below can match: nothing to do
         touched: Vote | None = None
-        if _NEW_QUESTION_RE.search(sentence) and self.current is not None and self.current.outcome is not None:
+        # each pattern below is tried only when a word it needs is present (see _CUE_WORDS)
+        lowered = sentence.lower() if sentence.isascii() else None
+        if (
+            _has(lowered, "vote", "substantive")
+            and _NEW_QUESTION_RE.search(sentence)
+            and self.current is not None
+            and self.current.outcome is not None
+        ):
             self.current = None  # "A recorded vote was taken on the substantive motion" - a new question
-        moved = _MOVED_BY_RE.search(sentence) or _MOVED_RE.search(sentence)
+        moved = (
+            (_MOVED_BY_RE.search(sentence) or _MOVED_RE.search(sentence))
+            if "moved" in sentence or "proposed" in sentence  # both patterns need one, in lower case
+            else None
+        )
         if moved and re.search(r"amendment|motion|recommendation|proposal|that\b|moved,|seconded\b", sentence, re.I):
             vote = touched = self.new(line, sentence)
             vote.mover = _person_name(moved.group("mover"), self.roles)
@@ -173,10 +196,10 @@ class _VoteReader:
                 if seconded_by:
                     vote.seconder = _person_name(seconded_by.group("seconder"), self.roles)
         elif self.current is not None and self.current.seconder is None and self.current.mover:
-            seconded = _SECONDED_RE.search(sentence)
+            seconded = _SECONDED_RE.search(sentence) if _has(lowered, "seconded") else None
             if seconded:
                 self.current.seconder = _person_name(seconded.group("seconder"), self.roles)
-        outcome = _OUTCOME_RE.search(sentence)
+        outcome = _OUTCOME_RE.search(sentence) if _has(lowered, *_OUTCOME_CUES) else None
         if outcome:
             word = (
                 outcome.group("o") or outcome.group("caps") or outcome.group("fell") or outcome.group("bare") or ""
@@ -187,19 +210,21 @@ class _VoteReader:
                 vote = self.new(line, sentence)
             vote.outcome = _OUTCOME_WORDS.get(word, word)
             touched = vote
-        elif _UNANIMOUS_RE.search(sentence) and re.search(
-            r"\b(?:vote|voted|agreed|resolved|carried)\b", sentence, re.I
+        elif (
+            _has(lowered, "unanimous")
+            and _UNANIMOUS_RE.search(sentence)
+            and re.search(r"\b(?:vote|voted|agreed|resolved|carried)\b", sentence, re.I)
         ):
             vote = self.current if self.current is not None and self.current.outcome is None else None
             if vote is None:
                 vote = self.new(line, sentence)
             vote.outcome = "carried"
             touched = vote
-        for pattern in _TALLY_RES:
-            tally = pattern.search(sentence)
+        for cue, pattern in zip(_TALLY_CUES, _TALLY_RES, strict=True):
+            tally = pattern.search(sentence) if _has(lowered, cue) else None
             if tally:
                 vote = self.current
-                if vote is not touched and (vote is None or vote.for_count is not None or vote.outcome is not None):
+                if vote is None or (vote is not touched and (vote.for_count is not None or vote.outcome is not None)):
                     vote = self.new(line, sentence)
                 vote.for_count = int(tally.group("f"))
                 vote.against_count = int(tally.group("a"))

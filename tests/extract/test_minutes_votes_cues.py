@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -83,3 +85,27 @@ def test_votes_still_read_after_the_pre_check() -> None:
     [vote] = votes.read_votes(text, 1, 2)
     assert (vote.mover, vote.seconder, vote.outcome) == ("Ann Smith", "Bob Jones", "carried")
     assert (vote.for_count, vote.against_count, vote.line) == (30, 28, 1)
+
+
+def _read(lines: str) -> list[tuple[object, ...]]:
+    text = normalise(Source("t.txt", "0", 0), lines)
+    return [
+        (v.line, v.mover, v.seconder, v.outcome, v.for_count, v.against_count, v.abstentions)
+        for v in votes.read_votes(text, 1, len(text.lines))
+    ]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join), max_size=4).map("\n".join))
+def test_votes_read_with_the_pre_checks_are_those_read_without(lines: str) -> None:
+    with (
+        mock.patch.object(votes, "_has", lambda lowered, *words: True),
+        mock.patch.object(votes, "_may_record_a_vote", lambda sentence: True),
+    ):
+        plain = _read(lines)
+    assert _read(lines) == plain
+
+
+def test_a_tally_with_no_vote_open_starts_one() -> None:
+    # "agreed" is no outcome word: the tally is the first thing said about the question (this used to raise)
+    assert _read("The report was agreed by 30 votes to 28.") == [(1, None, None, None, 30, 28, None)]
