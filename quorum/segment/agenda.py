@@ -59,11 +59,6 @@ _STOP_OR_NEW_PACK = re.compile(f"(?:{_STOP.pattern})|(?:{_NEW_PACK.pattern})", r
 _AGENDA_WORD = re.compile(r"\b(?:AGENDA|SUMMONS|Agenda|Summons)\b")
 
 
-def _has_agenda_word(text: str) -> bool:
-    """True when ``_AGENDA_WORD`` finds a word in ``text`` (looked for only when one of its words occurs)."""
-    return any(word in text for word in ("AGENDA", "SUMMONS", "Agenda", "Summons")) and bool(_AGENDA_WORD.search(text))
-
-
 _FRONT_TITLE = re.compile(r"\s*(?:SUMMONS\s+AND\s+AGENDA|SUMMONS|AGENDA|MEETING)\s*$", re.IGNORECASE)
 #: A numbered line that names a person (a numbered reserve list), for callers without a name reader.
 _PERSON = re.compile(r"^(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr|Reverend|Rev\.?)\s+[A-Z]")
@@ -226,7 +221,7 @@ def _shared_chain(
     no content line below item 1 repeats the body, the chain is the one followed without a body (shared).
     """
     cache = text.index_cache.setdefault(_CHAIN_CACHE, {})
-    if body and not _any_divider(text, first.title_end + 1, limit, body, is_body_divider):
+    if not body or not _any_divider(text, first.title_end + 1, limit, body, is_body_divider):
         body = None
     key = (first.line, limit, body, is_body_divider if body else None, initial_part)
     found = cache.get(key)
@@ -378,6 +373,11 @@ def _index_pages(items: list[ItemLine]) -> None:
             item.pages_raw = str(first)
         if k + 1 < len(found):
             item.pages = (first, max(first, found[k + 1][1] - 1))
+
+
+def _has_agenda_word(text: str) -> bool:
+    """True when ``_AGENDA_WORD`` finds a word in ``text`` (looked for only when one of its words occurs)."""
+    return any(word in text for word in ("AGENDA", "SUMMONS", "Agenda", "Summons")) and bool(_AGENDA_WORD.search(text))
 
 
 def parse_front_sheet(text: NormalisedText, first: int, limit: int) -> FrontSheet | None:

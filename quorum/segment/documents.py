@@ -383,7 +383,7 @@ class _Segmenter:
         """Walk the content lines once, opening a new draft at every boundary."""
         lines = self.text.lines
         # The content lines that come after a blank-page notice (with no content line between).
-        after_blank_notice = set()
+        after_blank_notice: set[int] = set()
         for notice in self.blank_notices:
             position = bisect.bisect_right(self.content, notice)
             if notice > self.first and position < len(self.content):
