@@ -34,6 +34,9 @@ _ROWS_KEY = "tables.row_lines"
 #: How many non-row lines may separate two rows of the same table.
 _MAX_GAP = 6
 _EDGE_PAGE_PARA = re.compile(r"^\s*<p>\s*\d{1,3}\s*</p>\s*|\s*<p>\s*\d{1,3}\s*</p>\s*$")
+#: The two branches of ``_EDGE_PAGE_PARA`` apart (see ``_drop_edge_page_para``).
+_LEADING_PAGE_PARA = re.compile(r"\s*<p>\s*\d{1,3}\s*</p>\s*")
+_TRAILING_PAGE_PARA = re.compile(r"<p>\s*\d{1,3}\s*</p>\s*")
 _GLUED_PAGE_NUMBER = re.compile(r"^(\s*(?:<p>)?\s*)\d{1,3}\s+(?=\d{1,2}\.\s)")
 _OUTER_TAGS = re.compile(r"^(?:\s*<[^>]+>)+|(?:<[^>]+>\s*)+$")
 _NUMBERISH = re.compile(r"^[-+£$]?\s*\d[\d,.]*\s*%?$")
@@ -82,8 +85,24 @@ def _strip_page_furniture(cell: str) -> str:
     previous = None
     while previous != cell:
         previous = cell
-        cell = _EDGE_PAGE_PARA.sub("", cell, count=1)
+        cell = _drop_edge_page_para(cell)
     return _GLUED_PAGE_NUMBER.sub(r"\1", cell)
+
+
+def _drop_edge_page_para(cell: str) -> str:
+    """Return ``_EDGE_PAGE_PARA.sub("", cell, count=1)`` without trying the pattern at every position.
+
+    The leading branch can only match at the start. The trailing branch ends the cell with "<p> 12 </p>" (digits
+    and white space inside, so its "<p>" is the last in the cell) and its leftmost match starts where the white
+    space before that "<p>" begins.
+    """
+    leading = _LEADING_PAGE_PARA.match(cell)
+    if leading:
+        return cell[leading.end() :]
+    last = cell.rfind("<p>")
+    if last == -1 or not _TRAILING_PAGE_PARA.fullmatch(cell, last):
+        return cell
+    return cell[:last].rstrip()  # str.rstrip strips exactly the characters \s matches
 
 
 def row_cells(line: Line) -> list[str]:

@@ -105,3 +105,17 @@ def test_row_index_on_the_samples() -> None:
         assert tables._row_numbers(text)[0] == [line.number for line in text.lines if tables.is_row_line(line)]
     # council 351 "Name of body<TAB>..." heads the appointments table: a row line
     assert 351 in tables._row_numbers(sample_text("council"))[1]
+
+
+_CELL_PIECES = ["<p>", "</p>", "12", "7", "1234", " ", "\t", "\n", "a", "Text.", "<p>25</p>", "<u>", "\u2009"]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_CELL_PIECES), max_size=12).map("".join))
+def test_edge_page_paragraphs_are_dropped_as_the_pattern_drops_them(cell: str) -> None:
+    assert tables._drop_edge_page_para(cell) == tables._EDGE_PAGE_PARA.sub("", cell, count=1)
+
+
+def test_page_number_paragraph_at_the_end_of_a_cell_is_dropped() -> None:
+    cell = "<p>1. Ensure that all children are able to receive this.</p> <p>25</p>"  # a <p> cell with its page number
+    assert tables._strip_page_furniture(cell) == "<p>1. Ensure that all children are able to receive this.</p>"
