@@ -57,8 +57,6 @@ _NEW_PACK = re.compile(r"^public document pack\s*$", re.IGNORECASE)
 #: ``_STOP`` or ``_NEW_PACK`` as one pattern (``_MINUTES_UPPER`` needs no place: ``_STOP`` matches all it matches).
 _STOP_OR_NEW_PACK = re.compile(f"(?:{_STOP.pattern})|(?:{_NEW_PACK.pattern})", re.IGNORECASE)
 _AGENDA_WORD = re.compile(r"\b(?:AGENDA|SUMMONS|Agenda|Summons)\b")
-
-
 _FRONT_TITLE = re.compile(r"\s*(?:SUMMONS\s+AND\s+AGENDA|SUMMONS|AGENDA|MEETING)\s*$", re.IGNORECASE)
 #: A numbered line that names a person (a numbered reserve list), for callers without a name reader.
 _PERSON = re.compile(r"^(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr|Reverend|Rev\.?)\s+[A-Z]")
