@@ -151,13 +151,15 @@ def _content_lines(text: NormalisedText, start: int, end: int) -> list[int]:
 
 def _next_content(text: NormalisedText, line: int, limit: int, count: int) -> list[int]:
     out: list[int] = []
+    lines = text.lines
     n = line + 1
     while n <= limit and len(out) < count:
-        current = text.line(n)
-        if current.furniture == BLANK_PAGE_NOTICE:
+        current = lines[n - 1]
+        if current.furniture is None:
+            if current.clean:  # Line.is_content
+                out.append(n)
+        elif current.furniture == BLANK_PAGE_NOTICE:
             break
-        if current.is_content:
-            out.append(n)
         n += 1
     return out
 
@@ -269,13 +271,19 @@ def _walk_back(text: NormalisedText, line: int, floor: int) -> tuple[int, str | 
     return start, body, body_line, date_line
 
 
-def _is_document_break(text: NormalisedText, n: int, limit: int) -> bool:
-    """True when line ``n`` plainly starts another document inside a pack."""
+def _is_document_break(text: NormalisedText, n: int, limit: int, business: bool | None = None) -> bool:
+    """True when line ``n`` plainly starts another document inside a pack.
+
+    ``business`` may pass on whether the stripped clean line opens a numbered minute or a resolution, when the
+    caller has already tested it.
+    """
     line = text.line(n)
     clean = line.clean.strip()
     if _BREAK_RE.match(clean):
         return True
-    if _NUMBERED_RE.match(clean) or _RESOLUTION_START_RE.match(clean):
+    if business is None:
+        business = bool(_NUMBERED_RE.match(clean) or _RESOLUTION_START_RE.match(clean))
+    if business:
         return False
     raw = line.raw.strip()
     if raw.startswith("**") and raw.count("**") == 1 and len(clean) <= 80:
@@ -299,18 +307,28 @@ def _find_end(text: NormalisedText, header_line: int, limit: int) -> int:
     last = header_line
     seen_business = False
     closing = text.lines_containing("meeting", "time")  # CLOSING_RE needs one of the two words
+    lines = text.lines
     n = header_line + 1
     while n <= limit:
-        line = text.line(n)
-        if line.furniture == BLANK_PAGE_NOTICE:
-            break
-        if not line.is_content:
-            n += 1
+        line = lines[n - 1]
+        if line.furniture is not None:
+            if line.furniture == BLANK_PAGE_NOTICE:
+                break
+            n += 1  # other furniture is not content
             continue
         clean = line.clean
-        if seen_business and _is_document_break(text, n, limit):
+        if not clean:
+            n += 1
+            continue
+        business = bool(_NUMBERED_RE.match(clean) or _RESOLUTION_START_RE.match(clean))
+        stripped = clean.strip()
+        if stripped is not clean:  # (clean views are stripped already: this is for lines built by hand)
+            stripped_business = bool(_NUMBERED_RE.match(stripped) or _RESOLUTION_START_RE.match(stripped))
+        else:
+            stripped_business = business
+        if seen_business and _is_document_break(text, n, limit, stripped_business):
             break
-        if _NUMBERED_RE.match(clean) or _RESOLUTION_START_RE.match(clean):
+        if business:
             seen_business = True
         last = n
         if n in closing and CLOSING_RE.search(clean) and parse_time(clean):
