@@ -121,6 +121,20 @@ class _Lines:
             value = self.folded[number - 1] = "" if line.furniture else _fold_line(line.clean)
         return value
 
+    def cleans(self, first: int, last: int) -> list[str]:
+        """``[self.clean(n) for n in range(first, last + 1)]`` (``first`` >= 1), by a slice once computed."""
+        if first < 1:  # (a slice would not wrap round as an index does)
+            return [self.clean(number) for number in range(first, last + 1)]
+        folded = self.folded
+        out = folded[first - 1 : last]
+        if None in out:
+            lines = self.text.lines
+            for offset, value in enumerate(out):
+                if value is None:
+                    line = lines[first - 1 + offset]
+                    out[offset] = folded[first - 1 + offset] = "" if line.furniture else _fold_line(line.clean)
+        return out  # type: ignore[return-value]  # no None is left
+
     def verbatim(self, number: int) -> str:
         """Readable verbatim text of line ``number``."""
         return verbatim_text(self.text.line(number).raw)
@@ -231,8 +245,7 @@ def _is_blank_notice(text: NormalisedText, number: int) -> bool:
 
 def _section_line(lines: _Lines, pattern: re.Pattern[str], after: int) -> int | None:
     """Return the first line after ``after`` whose clean text matches ``pattern`` (searched anywhere)."""
-    for number in range(after, lines.end + 1):
-        clean = lines.clean(number)
+    for number, clean in enumerate(lines.cleans(after, lines.end), after):
         if clean and len(clean) < 120 and pattern.search(clean):
             return number
     return None
@@ -514,8 +527,7 @@ def _headings(lines: _Lines, start: int, stop: int | None = None) -> list[Headin
     headings: list[Heading] = []
     in_contact = False
     contact = lines.text.lines_containing("contact")  # _CONTACT_SECTION needs the word
-    for number in range(start, (stop or lines.end) + 1):
-        clean = lines.clean(number)
+    for number, clean in enumerate(lines.cleans(start, stop or lines.end), start):
         if not clean or len(clean) > 90:
             continue
         if _SECTION_N.match(clean) or _POINT_ZERO.match(clean):

@@ -371,3 +371,12 @@ def test_report_lines_are_folded_clean_views_once_computed() -> None:
         expected = "" if line.furniture else fold_whitespace(line.clean)
         assert lines.clean(number) == expected
         assert reports._Lines(text, number, number).clean(number) == expected  # shared by every _Lines of the text
+    partnership = sample_text("partnership")
+    fresh = reports._Lines(partnership, 1, 50)
+
+    def plain(number: int) -> str:
+        line = partnership.line(number)
+        return "" if line.furniture else fold_whitespace(line.clean)
+
+    assert fresh.cleans(3, 40) == [plain(n) for n in range(3, 41)]
+    assert fresh.cleans(0, 2) == [plain(n) for n in range(0, 3)]  # line 0 is the last line, as text.line(0) gives
