@@ -201,10 +201,15 @@ def normalise(source: Source, text: str, pages: list[int | None] | None = None) 
             clean = clean_line(raw)
         else:
             clean = raw.strip()  # no markup and no no-break space: what clean_line gives
-        if clean and clean[0].isalpha() and clean[0] not in _FURNITURE_INITIALS:
-            furniture = None  # what classify_furniture says of a line opening with such a letter
-        else:
+        first = clean[:1]
+        if not first.isalpha():
             furniture = classify_furniture(clean)
+        elif first not in _FURNITURE_INITIALS:
+            furniture = None  # what classify_furniture says of a line opening with such a letter
+        elif first in "tT":  # of classify_furniture's patterns only the blank-page notice can open with "t"
+            furniture = BLANK_PAGE_NOTICE if _BLANK_NOTICE.match(clean) else None
+        else:  # and only "Page 3" with "p"
+            furniture = PAGE_NUMBER if _PAGE_NUMBER.match(clean) else None
         # split_cells finds no cells without a "|" or a tab
         cells = split_cells(clean) if furniture is None and ("|" in clean or "\t" in clean) else None
         append(Line(index + 1, raw, clean, page, furniture, cells))

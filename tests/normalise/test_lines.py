@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quorum.model import Source
@@ -105,6 +105,9 @@ _LINE_PIECES = [
     " ",
     "-- ",
     "This page is intentionally left blank",
+    "this page has been deliberately left blank",
+    "page 12 of 30",
+    "Page",
     "Page 3",
     "12",
     "t",
@@ -116,6 +119,7 @@ _LINE_PIECES = [
 ]
 
 
+@settings(max_examples=400)
 @given(st.lists(st.sampled_from(_LINE_PIECES), max_size=20).map("".join))
 def test_every_line_is_what_the_three_line_functions_give(raw: str) -> None:
     # normalise inlines the common outcomes of clean_line, classify_furniture and split_cells: same lines
