@@ -600,9 +600,18 @@ class NormalisedText:
         four mapped, the UTF-8 bytes lower-cased (ASCII only: other characters are bytes >= 0x80 that no ASCII
         byte equals) hold a word exactly where the text holds a re.IGNORECASE match of it.
         """
-        folded, starts = self._ascii_folded_clean()
-        numbers: set[int] = set()
-        for word in {word.lower().encode("ascii") for word in words}:
+        found = [self._lines_with_ascii_word(word.lower().encode("ascii")) for word in words]
+        return found[0] if len(found) == 1 else frozenset().union(*found)
+
+    def _lines_with_ascii_word(self, word: bytes) -> frozenset[int]:
+        """Lines holding the lower-cased ASCII ``word`` (see :meth:`_lines_with_ascii_words`); cached per word, so
+        a word asked for beside different others ("meeting" with "time", then with "commencement") is searched
+        for once."""
+        key = ("containing-word", word)
+        found = self.index_cache.get(key)
+        if found is None:
+            folded, starts = self._ascii_folded_clean()
+            numbers: set[int] = set()
             position = folded.find(word)
             while position != -1:
                 number = bisect.bisect_right(starts, position)  # 1-based: starts[0] == 0 is line 1
@@ -610,7 +619,8 @@ class NormalisedText:
                 if number >= len(starts):
                     break
                 position = folded.find(word, starts[number])  # on to the next line
-        return frozenset(numbers)
+            found = self.index_cache[key] = frozenset(numbers)
+        return found
 
     def _lines_with_pattern(self, pattern: re.Pattern[str]) -> frozenset[int]:
         """Lines where ``pattern`` (which cannot match a newline) finds a match, by one scan of the joined text."""
