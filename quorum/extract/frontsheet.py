@@ -320,9 +320,22 @@ def _unlabelled_venue(line: Line) -> str | None:
     return verbatim_view(line)
 
 
+def _may_hold(text: str, *words: str) -> bool:
+    """False only when ``text`` is ASCII and holds none of the lower-case ``words`` in any case.
+
+    A case-insensitive pattern that needs one of the words (as ``_QUORUM`` needs "quorum") then cannot match:
+    for ASCII text ``str.lower`` agrees with ``re.IGNORECASE`` (which also folds a few non-ASCII letters, such as
+    the long s and the dotless i, onto ASCII ones, hence the test only rules out ASCII text).
+    """
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in words)
+
+
 def _read_quorum(lines: list[Line]) -> int | None:
     for line in lines:
-        match = _QUORUM.search(line.clean)
+        match = _QUORUM.search(line.clean) if _may_hold(line.clean, "quorum") else None
         if match:
             value = match.group("value").lower()
             return int(value) if value.isdigit() else _WORD_NUMBERS[value]
@@ -519,7 +532,7 @@ _DETAIL_LABEL = re.compile(r"^(?:tel(?:ephone)?|phone|e-?mail)\s*:", re.IGNORECA
 def _read_ask_for(text: NormalisedText, lines: list[Line]) -> Contact | None:
     """Read a county-style "Ask for: Name" set beside the meeting details, with the Telephone:/Email: lines below."""
     for line in lines:
-        match = _ASK_FOR.search(line.clean)
+        match = _ASK_FOR.search(line.clean) if _may_hold(line.clean, "ask") else None
         if not match or verbatim_in(line.raw, match.group("rest").strip()) is None:
             continue
         block = [match.group("rest").strip()]
@@ -620,10 +633,10 @@ def _read_publication(lines: list[Line]) -> FoundDate | None:
     for line in lines:
         if len(line.clean) > 200:
             continue
-        match = _PUBLICATION.search(line.clean)
+        match = _PUBLICATION.search(line.clean) if _may_hold(line.clean, "publi", "issue") else None
         if match and (found := find_date(match.group("rest"))):
             return found
-        match = _DESPATCH.search(line.clean)
+        match = _DESPATCH.search(line.clean) if _may_hold(line.clean, "spatch") else None
         if match and despatch is None and (found := find_date(match.group("rest"))):
             despatch = found
     return despatch
@@ -633,7 +646,7 @@ def _read_question_deadline(lines: list[Line]) -> tuple[str | None, str | None]:
     """Return the public question deadline as printed and the address questions go to, where given."""
     for index, line in enumerate(lines):
         source = verbatim_view(line)
-        match = _QUESTION_DEADLINE.search(source)
+        match = _QUESTION_DEADLINE.search(source) if _may_hold(source, "question") else None
         if not match:
             continue
         value = match.group("value") or match.group("value2") or ""

@@ -6,12 +6,14 @@ numbers cited are 1-based lines of those files.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from quorum.extract import frontsheet
 from quorum.extract.frontsheet import extract_meetings
 from quorum.model import Access, Document, DocumentKind, Meeting, NormalisedText, Source, fold_whitespace
 from quorum.normalise import normalise
@@ -767,3 +769,38 @@ def test_kent_front_sheet() -> None:
         "03000 414043",
         None,
     )
+
+
+_PRECHECKED = [
+    (frontsheet._QUORUM, ("quorum",)),
+    (frontsheet._ASK_FOR, ("ask",)),
+    (frontsheet._PUBLICATION, ("publi", "issue")),
+    (frontsheet._DESPATCH, ("spatch",)),
+    (frontsheet._QUESTION_DEADLINE, ("question",)),
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+@pytest.mark.parametrize(("pattern", "words"), _PRECHECKED)
+def test_word_precheck_never_hides_a_match(
+    pattern: re.Pattern[str], words: tuple[str, ...], data: st.DataObject
+) -> None:
+    # The front sheet skips a pattern on a line that cannot hold one of its words; it must never skip a match.
+    ascii_match = st.from_regex(pattern, alphabet=st.characters(max_codepoint=127))
+    text = data.draw(st.one_of(ascii_match, st.from_regex(pattern), st.text(max_size=40)))
+    if pattern.search(text):
+        assert frontsheet._may_hold(text, *words)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        ("Quorum: 3", ("quorum",), True),
+        ("Date of publication: 1 September 2017", ("publi", "issue"), True),
+        ("Members of the Panel", ("quorum",), False),
+        ("Déclaration", ("quorum",), True),  # not ASCII: the pattern is always tried
+    ],
+)
+def test_word_precheck(text: str, words: tuple[str, ...], expected: bool) -> None:
+    assert frontsheet._may_hold(text, *words) is expected
