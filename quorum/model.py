@@ -568,7 +568,10 @@ class NormalisedText:
         """
         numbers = self.index_cache.get("content")
         if numbers is None:
-            numbers = self.index_cache["content"] = [line.number for line in self.lines if line.is_content]
+            # Line.is_content, inlined: this runs over every line of the text
+            numbers = self.index_cache["content"] = [
+                line.number for line in self.lines if line.furniture is None and line.clean
+            ]
         last = len(self.lines) if end is None else min(end, len(self.lines))
         return numbers[bisect.bisect_left(numbers, start) : bisect.bisect_right(numbers, last)]
 
