@@ -225,8 +225,9 @@ def _header(lines: _Lines, stop: int) -> tuple[dict[str, tuple[str, int]], int]:
 def _find_start_lines(text: NormalisedText, start: int, end: int) -> list[int]:
     """Return the lines in ``start``..``end`` where a report header block begins."""
     starts: list[int] = []
-    # _START needs "report" once "**" is dropped: only lines holding one or the other can open a header block
-    candidates = text.lines_containing("report") | text.lines_containing("**")
+    # _START needs "report" once "**" is dropped: only lines holding one or the other can open a header block.
+    # Lines holding "*" stand in for those holding "**" (a few more lines to test, but a one-byte search).
+    candidates = text.lines_containing("report") | text.lines_containing("*")
     for number in sorted(n for n in candidates if start <= n <= end):
         clean = text.line(number).clean
         if "*" in clean:

@@ -380,3 +380,21 @@ def test_report_lines_are_folded_clean_views_once_computed() -> None:
 
     assert fresh.cleans(3, 40) == [plain(n) for n in range(3, 41)]
     assert fresh.cleans(0, 2) == [plain(n) for n in range(0, 3)]  # line 0 is the last line, as text.line(0) gives
+
+
+def test_report_start_lines_are_those_a_test_of_every_line_finds() -> None:
+    # the candidate filter (lines holding "report" or "*") never drops a line the header test would accept
+    for name in ("council", "partnership", "corporate_parenting", "scrutiny", "annual_report"):
+        text = sample_text(name)
+        last = len(text.lines)
+        expected: list[int] = []
+        for number in range(1, last + 1):
+            clean = text.line(number).clean.replace("**", "").strip()
+            if reports._START.match(clean):
+                window = " ".join(text.line(n).clean for n in range(number, min(last, number + 12) + 1))
+                near = expected and number - expected[-1] <= 10
+                if not near and reports._START_WINDOW.search(window):
+                    expected.append(number)
+        assert reports._find_start_lines(text, 1, last) == expected, name
+    # council 497 "REPORT FOR: COUNCIL" opens the first template report
+    assert 497 in reports._find_start_lines(sample_text("council"), 1, len(sample_text("council").lines))
