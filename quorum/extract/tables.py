@@ -124,7 +124,7 @@ def is_row_line(line: Line) -> bool:
         return False
     if line.cells is not None:
         return len(line.cells) >= 2
-    return "\t" in line.raw.strip("\n") and "\t" not in line.raw.strip()
+    return "\t" in line.raw and "\t" in line.raw.strip("\n") and "\t" not in line.raw.strip()
 
 
 def _is_gap(line: Line) -> bool:
@@ -160,7 +160,7 @@ def _row_numbers(text: NormalisedText) -> tuple[list[int], frozenset[int]]:
             and (
                 len(line.cells) >= 2
                 if line.cells is not None
-                else "\t" in line.raw.strip("\n") and "\t" not in line.raw.strip()
+                else "\t" in line.raw and "\t" in line.raw.strip("\n") and "\t" not in line.raw.strip()
             )
         ]
         rows = text.index_cache[_ROWS_KEY] = (numbers, frozenset(numbers))
@@ -343,6 +343,12 @@ def _title_above(text: NormalisedText, first: int) -> str | None:
     return None
 
 
+def _repeats(row: list[str], key: list[str]) -> bool:
+    """True when ``row`` repeats the header whose casefolded cells are ``key`` (``[c.casefold() for c in row] ==
+    key``, stopping at the first cell that differs)."""
+    return len(row) == len(key) and all(cell.casefold() == folded for cell, folded in zip(row, key, strict=True))
+
+
 def _build(text: NormalisedText, block: _Block, document: int | None) -> Table | None:
     """Assemble one Table from a block of row lines, or None when it is not a table."""
     rows: list[list[str]] = []
@@ -376,7 +382,7 @@ def _build(text: NormalisedText, block: _Block, document: int | None) -> Table |
         header = rows.pop(0)
         row_lines.pop(0)
         key = [cell.casefold() for cell in header]
-        kept = [(row, n) for row, n in zip(rows, row_lines, strict=True) if [c.casefold() for c in row] != key]
+        kept = [(row, n) for row, n in zip(rows, row_lines, strict=True) if not _repeats(row, key)]
         rows = [row for row, _ in kept]
         row_lines = [n for _, n in kept]
     if not rows:

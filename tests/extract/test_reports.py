@@ -396,5 +396,5 @@ def test_report_start_lines_are_those_a_test_of_every_line_finds() -> None:
                 if not near and reports._START_WINDOW.search(window):
                     expected.append(number)
         assert reports._find_start_lines(text, 1, last) == expected, name
-    # council 497 "REPORT FOR: COUNCIL" opens the first template report
+    # council 497 "REPORT FOR: Council Meeting" opens the first template report
     assert 497 in reports._find_start_lines(sample_text("council"), 1, len(sample_text("council").lines))

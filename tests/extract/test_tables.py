@@ -119,3 +119,10 @@ def test_edge_page_paragraphs_are_dropped_as_the_pattern_drops_them(cell: str) -
 def test_page_number_paragraph_at_the_end_of_a_cell_is_dropped() -> None:
     cell = "<p>1. Ensure that all children are able to receive this.</p> <p>25</p>"  # a <p> cell with its page number
     assert tables._strip_page_furniture(cell) == "<p>1. Ensure that all children are able to receive this.</p>"
+
+
+@given(st.lists(st.sampled_from(["A", "a", "ß", "SS", "x", ""]), min_size=1, max_size=4), st.data())
+def test_a_repeated_header_row_is_told_as_the_casefolded_lists_tell_it(row: list[str], data: st.DataObject) -> None:
+    header = data.draw(st.lists(st.sampled_from(["A", "a", "ß", "SS", "x", ""]), min_size=1, max_size=4))
+    key = [cell.casefold() for cell in header]
+    assert tables._repeats(row, key) == ([cell.casefold() for cell in row] == key)
