@@ -62,6 +62,7 @@ class IdentityCache:
     organizations: dict[str, int] = field(default_factory=dict)
     posts: dict[tuple[int, str, str], int] = field(default_factory=dict)  # (organization, role, label) → id
     titled: set[int] = field(default_factory=set)  # people whose title (honorific prefix) is stored
+    meetings: dict[str, tuple[int, str | None, str | None]] = field(default_factory=dict)  # key → (id, time, venue)
     staged: Identities | None = None
 
     def clear(self) -> None:
@@ -70,6 +71,7 @@ class IdentityCache:
         self.organizations.clear()
         self.posts.clear()
         self.titled.clear()
+        self.meetings.clear()
         self.staged = None
 
     def discard(self) -> None:
@@ -84,6 +86,7 @@ class IdentityCache:
         self.organizations.update(ids._organizations)
         self.posts.update(ids._posts)
         self.titled.update(ids._has_title)
+        self.meetings.update((key, (entry[0], entry[1], entry[2])) for key, entry in ids._meetings.items())
         for family_key, people in ids._loaded.items():
             self.families[family_key] = {
                 pid: _Family(list(f.names), set(f.printed), set(f.organisations)) for pid, f in people.items()
@@ -128,6 +131,7 @@ class Identities:
     _titled: set[int] = field(default_factory=set)
     _has_title: set[int] = field(default_factory=set)  # people whose title is stored (or set by this source)
     _posts: dict[tuple[int, str, str], int] = field(default_factory=dict)
+    _meetings: dict[str, list[Any]] = field(default_factory=dict)  # key → [id, time, venue]
 
     def _add(self, model: type[s.Base], **values: Any) -> None:
         """Record an alias or candidate row (nothing reads these back while the source is written)."""
@@ -180,6 +184,35 @@ class Identities:
         self._posts[key] = post_id
         return post_id
 
+    def meeting(self, key: str, values: dict[str, Any]) -> int:
+        """Return the id of the meeting with natural key ``key``, creating it from ``values`` when new.
+
+        ``values`` holds the meeting's columns; its ``time`` and ``venue`` fill
+        in a known meeting's missing ones.
+        """
+        entry = self._meetings.get(key)
+        if entry is None and self.cache is not None and key in self.cache.meetings:
+            entry = self._meetings[key] = list(self.cache.meetings[key])
+        table = s.Meeting.__table__
+        time, venue = values.get("time"), values.get("venue")
+        if entry is None:
+            found = self.session.execute(
+                select(table.c.id, table.c.time, table.c.venue).where(table.c.key == key)
+            ).first()
+            if found is None:
+                meeting_id = self.session.execute(table.insert().values(key=key, **values)).inserted_primary_key[0]
+                self._meetings[key] = [meeting_id, time, venue]
+                return meeting_id
+            entry = self._meetings[key] = [found.id, found.time, found.venue]
+        changes = {}
+        if time and not entry[1]:
+            changes["time"] = entry[1] = time
+        if venue and not entry[2]:
+            changes["venue"] = entry[2] = venue
+        if changes:
+            self.session.execute(table.update().where(table.c.id == entry[0]).values(**changes))
+        return entry[0]  # type: ignore[no-any-return]
+
     # ---------------------------------------------------------------- people ---
 
     def _known(self, family_key: str) -> list[KnownPerson]:
@@ -226,7 +259,7 @@ class Identities:
             if person.id == person_id:
                 known[index] = KnownPerson(
                     person_id,
-                    (*person.names, parsed),
+                    person.names if parsed in person.names else (*person.names, parsed),  # same name, same scores
                     person.organisations | ({fold(organisation)} if organisation else set()),
                     person.sources | {self.source_id},
                 )

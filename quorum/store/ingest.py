@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from quorum.errors import QuorumError
 from quorum.ingest import READERS
 from quorum.store import schema as s
+from quorum.store.db import checkpoint
 from quorum.store.identity import IdentityCache
 from quorum.store.prepare import Prepared, prepare_path
 from quorum.store.writer import now, write_source
@@ -173,6 +174,9 @@ def ingest_paths(
             status = _store_one(session, path, hashes.get(path), outcome, path in existing, report, cache)
             if progress:
                 progress(path, status)
+        if todo:
+            bind = session.get_bind()
+            checkpoint(bind if isinstance(bind, Engine) else bind.engine)
     finally:
         if not isinstance(target, Session):
             session.close()

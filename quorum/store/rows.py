@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Table, func, select
+from sqlalchemy import Boolean, Column, Table
 from sqlalchemy.orm import Session
 
 
@@ -30,26 +31,42 @@ class Ref:
         self.id: int | None = None
 
 
-def allocate_ids(session: Session, table: Table, count: int) -> list[int]:
-    """Return ``count`` new ids for rows of ``table``, in increasing order.
+def allocate_ids(session: Session, counts: dict[Table, int]) -> dict[Table, list[int]]:
+    """Return new ids for ``counts[table]`` rows of each table, in increasing order, with one query.
 
-    On SQLite the ids follow the table's largest id (the caller's transaction
-    must already have written, so it holds the database's write lock and no
-    one else can take them). On PostgreSQL they are drawn from the column's
-    sequence in one round trip. Other databases are not supported.
+    On SQLite the ids follow each table's largest id (the caller's
+    transaction must already have written, so it holds the database's write
+    lock and no one else can take them). On PostgreSQL they are drawn from
+    each id column's sequence. Other databases are not supported.
     """
-    if count <= 0:
-        return []
+    wanted = [(table, count) for table, count in counts.items() if count > 0]
+    if not wanted:
+        return {table: [] for table in counts}
     connection = session.connection()
+    out: dict[Table, list[int]] = {table: [] for table in counts}
     if connection.dialect.name == "sqlite":
-        largest = connection.execute(select(func.max(table.c.id))).scalar() or 0
-        return list(range(largest + 1, largest + 1 + count))
+        largest = connection.exec_driver_sql(
+            "SELECT " + ", ".join(f'(SELECT max(id) FROM "{table.name}")' for table, _ in wanted)
+        ).one()
+        for (table, count), top in zip(wanted, largest, strict=True):
+            out[table] = list(range((top or 0) + 1, (top or 0) + 1 + count))
+        return out
     if connection.dialect.name == "postgresql":
-        ids = connection.exec_driver_sql(
-            "SELECT nextval(pg_get_serial_sequence(%(table)s, 'id')) FROM generate_series(1, %(count)s)",
-            {"table": table.name, "count": count},
-        ).scalars()
-        return sorted(ids)
+        parts = [
+            f"SELECT {index} AS k, nextval(q.seq) AS id "
+            f"FROM (SELECT pg_get_serial_sequence(%(t{index})s, 'id')::regclass AS seq) q, "
+            f"generate_series(1, %(n{index})s)"
+            for index in range(len(wanted))
+        ]
+        params: dict[str, Any] = {}
+        for index, (table, count) in enumerate(wanted):
+            params[f"t{index}"] = f'"{table.name}"'
+            params[f"n{index}"] = count
+        for index, new_id in connection.exec_driver_sql(" UNION ALL ".join(parts), params):
+            out[wanted[index][0]].append(new_id)
+        for ids in out.values():
+            ids.sort()
+        return out
     raise NotImplementedError(f"bulk ids are not supported on {connection.dialect.name}")
 
 
@@ -96,32 +113,30 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]], *, o
             uniform = False
     if not uniform:
         uniform = all(len(row) == len(names) for row in rows)
-    columns = [table.c[name] for name in names]
     connection = session.connection()
-    dialect = connection.dialect.name
-    if dialect not in {"sqlite", "postgresql"}:
+    dialect = connection.dialect
+    if dialect.name not in {"sqlite", "postgresql"}:
         if not uniform:
-            defaults = {column.name: _column_default(column) for column in columns}
+            defaults = {name: _column_default(table.c[name]) for name in names}
             rows = [{**defaults, **row} for row in rows]
         session.execute(table.insert(), rows)
         return
-    processors = [_processor(column, connection.dialect) for column in columns]
-    if uniform and not any(processors):
+    defaults, processed = _spec(table, tuple(names), dialect)
+    if uniform:
         pick = itemgetter(*names)
         params = [pick(row) for row in rows] if len(names) > 1 else [(pick(row),) for row in rows]
     else:
-        spec = [
-            (column.name, _column_default(column), process) for column, process in zip(columns, processors, strict=True)
-        ]
-        params = [
-            tuple(
-                (process(row.get(name, default)) if process is not None else row.get(name, default))
-                for name, default, process in spec
-            )
-            for row in rows
-        ]
+        params = [tuple(row.get(name, default) for name, default in defaults) for row in rows]
+    if processed:
+        converted = []
+        for values in params:
+            out = list(values)
+            for index, process in processed:
+                out[index] = process(out[index])
+            converted.append(tuple(out))
+        params = converted
     quoted = ", ".join(f'"{name}"' for name in names)
-    if dialect == "postgresql":
+    if dialect.name == "postgresql":
         cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
         with cursor, cursor.copy(f'COPY "{table.name}" ({quoted}) FROM STDIN') as copy:
             for values in params:
@@ -137,6 +152,20 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]], *, o
         part = params[start : start + per_statement]
         flat = tuple(value for row in part for value in row)
         connection.exec_driver_sql(insert + ", ".join([placeholders] * len(part)), flat)
+
+
+@lru_cache(maxsize=256)
+def _spec(
+    table: Table, names: tuple[str, ...], dialect: Any
+) -> tuple[list[tuple[str, Any]], list[tuple[int, Callable[[Any], Any]]]]:
+    """For inserting ``names`` into ``table``: each column's (name, Python default), and (position, bind processor)
+    of the columns whose values need processing on ``dialect``."""
+    columns = [table.c[name] for name in names]
+    defaults = [(column.name, _column_default(column)) for column in columns]
+    processed = [
+        (index, process) for index, column in enumerate(columns) if (process := _processor(column, dialect)) is not None
+    ]
+    return defaults, processed
 
 
 def _variable_limit(connection: Any) -> int:
@@ -158,7 +187,8 @@ class RowBatch:
     ``ref_columns`` names, per table, the columns whose values may be a
     :class:`Ref` to a queued row of another table (or of the same table, for
     a row queued earlier). ``inserters`` (optional) replaces :func:`insert_rows`
-    for some tables, by name.
+    for some tables, by name; rows of the tables named in ``numbered`` always
+    get their ids before they are inserted.
     """
 
     def __init__(
@@ -166,8 +196,10 @@ class RowBatch:
         session: Session,
         ref_columns: dict[str, tuple[str, ...]] | None = None,
         inserters: dict[str, Inserter] | None = None,
+        numbered: frozenset[str] = frozenset(),
     ) -> None:
         self.session = session
+        self.numbered = numbered
         self.ref_columns = ref_columns or {}
         self.inserters = inserters or {}
         self.rows: dict[Table, list[dict[str, Any]]] = {}
@@ -183,22 +215,20 @@ class RowBatch:
     def write(self, tables: Iterable[Table] | None = None) -> None:
         """Insert the queued rows (of ``tables`` only, when given) and forget them.
 
-        Ids of tables with references are given out first (:func:`allocate_ids`),
+        Ids of tables with references (or ``numbered``) are given out first (:func:`allocate_ids`),
         then references are filled in and every table is inserted with one
         executemany, in foreign-key order. Writing a subset of tables needs
         every reference they hold to be known already.
         """
         chosen = [t for t in self.rows if tables is None or t in set(tables)]
         chosen.sort(key=_table_rank)
-        for table in chosen:
-            refs = self.refs.pop(table, None)
-            if refs:
-                rows = self.rows[table]
-                ids = allocate_ids(self.session, table, len(rows))
-                for row, new_id in zip(rows, ids, strict=True):
-                    row["id"] = new_id
-                for index, ref in refs:
-                    ref.id = ids[index]
+        numbered = [t for t in chosen if t in self.refs or t.name in self.numbered]
+        allocated = allocate_ids(self.session, {table: len(self.rows[table]) for table in numbered})
+        for table, ids in allocated.items():
+            for row, new_id in zip(self.rows[table], ids, strict=True):
+                row["id"] = new_id
+            for index, ref in self.refs.pop(table, ()):
+                ref.id = ids[index]
         for table in chosen:
             rows = self.rows.pop(table)
             for column in self.ref_columns.get(table.name, ()):

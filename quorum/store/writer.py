@@ -24,7 +24,7 @@ from quorum.store import schema as s
 from quorum.store.decision_steps import write_decision_steps
 from quorum.store.identity import Context, Identities, IdentityCache
 from quorum.store.prepare import Prepared, similarity
-from quorum.store.rows import Inserter, Ref, RowBatch, allocate_ids, insert_rows
+from quorum.store.rows import Inserter, Ref, RowBatch, insert_rows
 
 #: Tables holding facts owned by one source, children before parents.
 SOURCE_TABLES: tuple[type[s.Base], ...] = (
@@ -64,19 +64,26 @@ REF_COLUMNS: dict[str, tuple[str, ...]] = {
 def insert_passages(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     """Insert passage rows into ``text_chunks`` (``table``), feeding the full-text index in bulk.
 
-    On SQLite the FTS5 index is fed by an insert trigger for canonical
-    passages; the rows get their ids first (as numbered one by one), the
-    others go in one statement per row and the canonical ones in multi-row
-    statements, so the index takes a source's passages at once rather than
-    one segment per passage. PostgreSQL computes the search vector itself.
+    The rows have their ids already (as they would be numbered inserted one
+    by one). On SQLite the FTS5 index is fed by an insert trigger for
+    canonical passages: the others go in one statement per row and the
+    canonical ones in multi-row statements, so the index takes a source's
+    passages at once rather than one segment per passage. PostgreSQL
+    computes the search vector itself.
     """
     if session.connection().dialect.name != "sqlite":
         insert_rows(session, table, rows)
         return
-    for row, new_id in zip(rows, allocate_ids(session, table, len(rows)), strict=True):
-        row["id"] = new_id
     insert_rows(session, table, [row for row in rows if not row["canonical"]])
     insert_rows(session, table, [row for row in rows if row["canonical"]], one_statement=True)
+
+
+def numbered_tables(session: Session) -> frozenset[str]:
+    """Tables whose rows get their ids before the insert even when nothing refers to them.
+
+    SQLite's passages: :func:`insert_passages` inserts canonical ones apart.
+    """
+    return frozenset({"text_chunks"}) if session.connection().dialect.name == "sqlite" else frozenset()
 
 
 #: Tables whose queued rows go in through their own inserter.
@@ -239,30 +246,17 @@ class _Writer:
         printed = body or (self.fallback_body() or "Unknown body")
         org_id = self.ids.organization(printed, line)
         key = f"{body_key(printed)}|{date}" if date else f"{body_key(printed)}|undated|{self.source_id}|{line}"
-        time, venue = details.get("time") or None, details.get("venue") or None
-        table = s.Meeting.__table__
-        found = self.session.execute(select(table.c.id, table.c.time, table.c.venue).where(table.c.key == key)).first()
-        if found is None:
-            meeting_id = self.session.execute(
-                table.insert().values(
-                    key=key,
-                    organization_id=org_id,
-                    date=date,
-                    time=time,
-                    venue=venue,
-                    occasion=occasion(printed),
-                    name=printed,
-                )
-            ).inserted_primary_key[0]
-        else:
-            meeting_id = found.id
-            changes = {}
-            if time and not found.time:
-                changes["time"] = time
-            if venue and not found.venue:
-                changes["venue"] = venue
-            if changes:
-                self.session.execute(table.update().where(table.c.id == meeting_id).values(**changes))
+        meeting_id = self.ids.meeting(
+            key,
+            {
+                "organization_id": org_id,
+                "date": date,
+                "time": details.get("time") or None,
+                "venue": details.get("venue") or None,
+                "occasion": occasion(printed),
+                "name": printed,
+            },
+        )
         self.add_row(
             s.MeetingRecord,
             meeting_id=meeting_id,
@@ -804,46 +798,70 @@ class _Writer:
     # ----------------------------------------------------------- passages ---
 
     def passages(self) -> None:
-        """Queue every search passage (the structured ones are queued already), with its document and meeting."""
+        """Queue every search passage: the structured ones (queued by :meth:`chunk`) first, then the text.
+
+        A passage gets its appearance's document, and is canonical (indexed)
+        when that appearance is the document's first anywhere.
+        """
         result = self.prepared.result
-        minutes_spans = [
-            (mins.span.start_line, mins.span.end_line, self.minutes_meetings[i])
-            for i, mins in enumerate(result.minutes)
-            if i < len(self.minutes_meetings)
-        ]
-        for draft in self.prepared.chunks:
-            doc = result.documents[draft.document] if draft.document is not None else None
-            meeting = self.pack_meeting
-            for start, end, found in minutes_spans:
-                if start <= draft.start_line <= end and found is not None:
-                    meeting = found
-                    break
-            meeting_id, org_id, date = meeting or (None, None, None)
-            self.chunk(
-                "text",
-                draft.text,
-                draft.start_line,
-                draft.end_line,
-                appearance_id=self.appearance_of(draft.document),
-                meeting_id=meeting_id,
-                organization_id=org_id,
-                date=(doc.date if doc and doc.date else date),
-                title=doc.title if doc else None,
-                document_kind=str(doc.kind) if doc else None,
-                page=draft.page,
-            )
+        documents = result.documents
         appearance_docs, primary = self.appearance_docs, self.primary
         table = s.TextChunk.__table__
+        add = self.batch.add
         for row in self.chunks:
-            if row["appearance_id"] is None and row["kind"] != "text":
+            if row["appearance_id"] is None:
                 index = self.document_at(row["start_line"])
                 row["appearance_id"] = self.appearance_of(index)
                 if index is not None and row["document_kind"] is None:
-                    row["document_kind"] = str(result.documents[index].kind)
+                    row["document_kind"] = str(documents[index].kind)
             if row["appearance_id"] is not None:
                 row["document_id"] = appearance_docs.get(row["appearance_id"])
             row["canonical"] = row["document_id"] is None or primary.get(row["document_id"]) is row["appearance_id"]
-            self.batch.add(table, row)  # type: ignore[arg-type]
+            add(table, row)  # type: ignore[arg-type]
+        minutes_spans = [
+            (mins.span.start_line, mins.span.end_line, found)
+            for mins, found in zip(result.minutes, self.minutes_meetings, strict=False)
+            if found is not None
+        ]
+        kinds = [str(doc.kind) for doc in documents]
+        appearances = self.appearances
+        exempt = bool(self.prepared.exempt)
+        for draft in self.prepared.chunks:  # cut from public lines, but checked like every passage
+            text = draft.text.strip() if draft.text else ""
+            start, end = draft.start_line, draft.end_line
+            end = start if end is None or end < start else end
+            if not text or (exempt and self.prepared.is_exempt(start, end)):
+                continue
+            meeting = self.pack_meeting
+            for first, last, found in minutes_spans:
+                if first <= start <= last:
+                    meeting = found
+                    break
+            meeting_id, org_id, date = meeting or (None, None, None)
+            index = draft.document
+            appearance = appearances[index] if index is not None and 0 <= index < len(appearances) else None
+            doc = documents[index] if index is not None else None
+            document_id = appearance_docs.get(appearance) if appearance is not None else None
+            add(
+                table,  # type: ignore[arg-type]
+                {
+                    "source_id": self.source_id,
+                    "appearance_id": appearance,
+                    "document_id": document_id,
+                    "meeting_id": meeting_id,
+                    "organization_id": org_id,
+                    "kind": "text",
+                    "document_kind": kinds[index] if doc is not None else None,
+                    "ref_id": None,
+                    "date": doc.date if doc is not None and doc.date else date,
+                    "title": doc.title if doc is not None else None,
+                    "page": draft.page,
+                    "start_line": start,
+                    "end_line": end,
+                    "text": text,
+                    "canonical": document_id is None or primary.get(document_id) is appearance,
+                },
+            )
 
 
 def write_source(session: Session, prepared: Prepared, path: str, cache: IdentityCache | None = None) -> int:
@@ -879,7 +897,9 @@ def write_source(session: Session, prepared: Prepared, path: str, cache: Identit
         session.execute(table.update().where(table.c.id == source_id).values(**values))
         replaced = True
     ids = Identities(session, source_id, cache=None if replaced else cache)
-    writer = _Writer(session, source_id, prepared, ids, RowBatch(session, REF_COLUMNS, INSERTERS))
+    writer = _Writer(
+        session, source_id, prepared, ids, RowBatch(session, REF_COLUMNS, INSERTERS, numbered_tables(session))
+    )
     ids.sink = writer.add_row
     ids.before_roles = writer.insert_memberships
     with session.no_autoflush:  # entities are inserted where their ids are needed; facts go in one batch
