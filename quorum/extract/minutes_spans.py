@@ -82,6 +82,8 @@ _BREAK_RE = re.compile(
     r"^(?:REPORT FOR\s*:|Report for\s*:|Report to\s*:|Date of Meeting\s*:|Contents$|CONTENTS$|Table of Contents$"
     r"|APPENDIX\s+[A-Z0-9]{1,3}$|Appendix\s+[A-Z0-9]{1,3}$|Document is Restricted$)"
 )
+#: The letters _BREAK_RE's headings open with (it is case-sensitive).
+_BREAK_INITIALS = "RDCTA"
 _COVER_CAPS_DATE_RE = re.compile(r"^[A-Z][A-Z &,'()\-]{2,60}\s+\d{1,2}\s+[A-Z]{3,9}\s+\d{4}$")
 _RESOLUTION_START_RE = re.compile(r"^(?:RESOLVED|AGREED|RECOMMENDED|DECIDED|Resolved|Agreed)\b")
 _NUMBERED_RE = re.compile(
@@ -277,18 +279,20 @@ def _is_document_break(text: NormalisedText, n: int, limit: int, business: bool 
     ``business`` may pass on whether the stripped clean line opens a numbered minute or a resolution, when the
     caller has already tested it.
     """
-    line = text.line(n)
+    line = text.lines[n - 1]
     clean = line.clean.strip()
-    if _BREAK_RE.match(clean):
+    first = clean[:1]
+    if first in _BREAK_INITIALS and first and _BREAK_RE.match(clean):
         return True
     if business is None:
         business = bool(_NUMBERED_RE.match(clean) or _RESOLUTION_START_RE.match(clean))
     if business:
         return False
-    raw = line.raw.strip()
-    if raw.startswith("**") and raw.count("**") == 1 and len(clean) <= 80:
-        return True
-    if _COVER_CAPS_DATE_RE.match(clean):
+    if "**" in line.raw:  # (the stripped raw line can only open with "**" then)
+        raw = line.raw.strip()
+        if raw.startswith("**") and raw.count("**") == 1 and len(clean) <= 80:
+            return True
+    if "A" <= first <= "Z" and _COVER_CAPS_DATE_RE.match(clean):
         return True
     if (
         len(clean) <= 60

@@ -54,7 +54,7 @@ _NAME_START_RE = re.compile(r"[A-Z][a-z'’]+[- ][A-Z][\w'’-]+\s*[,(]")
 
 def _key(name: str) -> tuple[str, str]:
     """(surname, first initial) of a printed name, titles dropped: "Mr J Betts" and "John Betts" agree."""
-    tokens = [t for t in re.split(r"\s+", name.strip()) if t]
+    tokens = name.split()  # the white-space runs ``\s+`` splits at (\s is exactly str.isspace), no empty pieces
     while tokens and tokens[0].rstrip(".") in (
         "Mr",
         "Mrs",

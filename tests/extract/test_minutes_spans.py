@@ -6,10 +6,14 @@ Expectations are read from the sample files; line numbers are cited per case.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from quorum.extract import minutes_spans as spans
 from quorum.extract.minutes import extract_minutes, minutes_spans_for
 from quorum.extract.minutes_spans import clean_body, find_minutes_spans
-from quorum.model import Document, DocumentKind
+from quorum.model import Document, DocumentKind, Source
+from quorum.normalise import normalise
 from tests.conftest import sample_text
 
 #: (pack, start line, end line, body, ISO date) for every set of minutes, read from the files.
@@ -128,3 +132,43 @@ def test_cached_spans_are_fresh_copies_per_call() -> None:
     # other minutes documents are another key: council 412 "COUNCIL EXTRAORDINARY MINUTES" typed as a document
     other = [Document(kind=DocumentKind.MINUTES, title="Council Minutes", span=text.span(412, 500))]
     assert (minutes_spans_for(text, other)[1].start_line, minutes_spans_for(text, other)[1].end_line) == (412, 500)
+
+
+_BREAK_PIECES = [
+    "REPORT FOR:",
+    "Report to :",
+    "Contents",
+    "APPENDIX 2",
+    "Document is Restricted",
+    "**",
+    "COUNCIL",
+    " 28 SEPTEMBER 2017",
+    "12. Minutes",
+    "RESOLVED",
+    "text",
+    ".",
+    "\n",
+    "\t",
+    " ",
+    "DATE",
+    "é",
+]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_BREAK_PIECES), max_size=8).map("".join))
+def test_document_break_pre_checks_agree_with_the_patterns(raw: str) -> None:
+    text = normalise(Source("t.txt", "0", 0), raw)
+    for n in range(1, len(text.lines) + 1):
+        line = text.line(n)
+        clean = line.clean.strip()
+        stripped_raw = line.raw.strip()
+        plain = bool(spans._BREAK_RE.match(clean)) or (
+            not (spans._NUMBERED_RE.match(clean) or spans._RESOLUTION_START_RE.match(clean))
+            and (
+                (stripped_raw.startswith("**") and stripped_raw.count("**") == 1 and len(clean) <= 80)
+                or bool(spans._COVER_CAPS_DATE_RE.match(clean))
+            )
+        )
+        if plain:  # the tests before the capitals-and-date-below test, as they stood
+            assert spans._is_document_break(text, n, len(text.lines))
