@@ -29,7 +29,7 @@ from quorum.extract.minutes_attendance import Attendance, read_attendance
 from quorum.extract.minutes_declarations import read_declarations
 from quorum.extract.minutes_items import ItemHeading, find_item_headings, read_resolutions
 from quorum.extract.minutes_people import reserves_in_sentence
-from quorum.extract.minutes_spans import CLOSING_RE, MinutesSpan, clean_body, find_minutes_spans, meeting_type
+from quorum.extract.minutes_spans import MinutesSpan, clean_body, find_minutes_spans, is_closing_line, meeting_type
 from quorum.extract.minutes_speakers import speakers_in_text
 from quorum.extract.minutes_votes import read_votes
 from quorum.extract.names import parse_person, split_name_list
@@ -220,7 +220,7 @@ def _times(text: NormalisedText, span: MinutesSpan) -> tuple[str | None, str | N
         if n not in closing:
             continue
         clean = text.line(n).clean
-        if not CLOSING_RE.search(clean):
+        if not is_closing_line(clean):
             continue
         times = find_times(clean)
         if not times:

@@ -74,6 +74,29 @@ CLOSING_RE = re.compile(
     r"|^\(?\s*(?:the\s+)?meeting\s+(?:closed|ended|finished|concluded|terminated)\b",
     re.IGNORECASE,
 )
+
+
+def is_closing_line(clean: str) -> bool:
+    """True when ``clean`` is a closing note: ``CLOSING_RE.search(clean)``, with an exact cheap test first.
+
+    Every branch of the pattern needs "meeting" with a word of ending ("clos...", "ended", "finished",
+    "concluded", "terminated", "rose") or "time" with "conclusion", "closure" or "finish". For ASCII text
+    ``str.lower`` agrees with ``re.IGNORECASE``, so a line holding none of those pairs is told at once.
+    """
+    if clean.isascii():
+        lowered = clean.lower()
+        if "meeting" in lowered:
+            if not any(word in lowered for word in _CLOSING_WORDS) and not (
+                "time" in lowered and any(word in lowered for word in _CLOSING_TIME_WORDS)
+            ):
+                return False
+        elif "time" not in lowered or not any(word in lowered for word in _CLOSING_TIME_WORDS):
+            return False
+    return CLOSING_RE.search(clean) is not None
+
+
+_CLOSING_WORDS = ("clos", "ended", "finished", "concluded", "terminated", "rose")
+_CLOSING_TIME_WORDS = ("conclusion", "closure", "finish")
 _SIGNATURE_RE = re.compile(
     r"^\(?signed\)?|^(?:the\s+)?(?:vice[- ]?)?chair(?:man|person)?\b|^mayor\b|^date[d]?\s*:?\s*$|^[_.]{4,}",
     re.IGNORECASE,
@@ -335,7 +358,7 @@ def _find_end(text: NormalisedText, header_line: int, limit: int) -> int:
         if business:
             seen_business = True
         last = n
-        if n in closing and CLOSING_RE.search(clean) and parse_time(clean):
+        if n in closing and is_closing_line(clean) and parse_time(clean):
             for m in _next_content(text, n, limit, 3):
                 candidate = text.line(m).clean
                 if len(candidate) <= 80 and _SIGNATURE_RE.match(candidate.strip("*").strip()):

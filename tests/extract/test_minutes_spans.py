@@ -172,3 +172,46 @@ def test_document_break_pre_checks_agree_with_the_patterns(raw: str) -> None:
         )
         if plain:  # the tests before the capitals-and-date-below test, as they stood
             assert spans._is_document_break(text, n, len(text.lines))
+
+
+_CLOSING_PIECES = [
+    "The meeting",
+    " closed",
+    " ended",
+    " finished at 9.10 pm",
+    " rose",
+    " concluded",
+    "MEETING",
+    "(CLOSE OF MEETING: 8.29 pm)",
+    "time of ",
+    "conclusion",
+    "closure",
+    "finish",
+    "Time",
+    "of",
+    " terminated",
+    "closing",
+    " ",
+    ":",
+    "meetings",
+    "ſ",
+    "é",
+    "x",
+]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_CLOSING_PIECES), max_size=6).map("".join))
+def test_closing_line_test_is_the_closing_pattern(clean: str) -> None:
+    assert spans.is_closing_line(clean) == bool(spans.CLOSING_RE.search(clean))
+
+
+def test_closing_notes_from_the_samples() -> None:
+    # council 347
+    assert spans.is_closing_line(
+        "(CLOSE OF MEETING: All business having been completed, the Mayor declared the meeting closed at 8.29 pm)."
+    )
+    assert spans.is_closing_line(
+        "[Note: The Meeting, having commenced at 6.02 pm, closed at 6.52 pm]"
+    )  # partnership 239
+    assert not spans.is_closing_line("The next meeting will be held on 5 March.")
