@@ -20,6 +20,7 @@ import bisect
 import dataclasses
 import enum
 import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -481,7 +482,8 @@ def fold_whitespace(text: str) -> str:
 
 
 _WHITESPACE = re.compile(r"\s+")
-_NEWLINE = re.compile(b"\n")
+#: What ``str.encode("ascii", "replace")`` writes for a non-ASCII character.
+_NOT_ASCII = "?"
 #: How many places of a value's first word :meth:`NormalisedText.folded_contains` tries before folding the text.
 _FOLDED_SEARCH_LIMIT = 200
 #: The non-ASCII code points that ``re.IGNORECASE`` matches to an ASCII letter, and that letter.
@@ -588,7 +590,7 @@ class NormalisedText:
         if found is None:
             if any("\n" in word for word in words):
                 raise ValueError("a clean line holds no newline")
-            if all(word.isascii() for word in words):
+            if all(word.isascii() and _NOT_ASCII not in word for word in words):
                 found = self._lines_with_ascii_words(words)
             else:
                 found = self._lines_with_pattern(re.compile("|".join(map(re.escape, words)), re.IGNORECASE))
@@ -600,8 +602,8 @@ class NormalisedText:
 
         Under ``re.IGNORECASE`` an ASCII letter matches its two cases and only four other code points ("İ" and
         "ı" match "i", "ſ" matches "s", the Kelvin sign matches "k"; checked over every code point). With those
-        four mapped, the UTF-8 bytes lower-cased (ASCII only: other characters are bytes >= 0x80 that no ASCII
-        byte equals) hold a word exactly where the text holds a re.IGNORECASE match of it.
+        four mapped and every other non-ASCII character written as "?" (no word here holds one), the ASCII bytes
+        lower-cased hold a word exactly where the text holds a re.IGNORECASE match of it.
         """
         found = [self._lines_with_ascii_word(word.lower().encode("ascii")) for word in words]
         return found[0] if len(found) == 1 else frozenset().union(*found)
@@ -647,15 +649,22 @@ class NormalisedText:
         return joined
 
     def _ascii_folded_clean(self) -> tuple[bytes, list[int]]:
-        """Return the joined clean lines as UTF-8, ASCII case folded as by ``re.IGNORECASE``, and line start offsets."""
+        """Return the joined clean lines as ASCII bytes, case folded as by ``re.IGNORECASE``, and line start offsets.
+
+        Each character is one byte (a non-ASCII one is written as "?"), so the offsets are those of the joined
+        text: summed line lengths, without a pass over the bytes.
+        """
         folded = self.index_cache.get("ascii_folded")
         if folded is None:
-            joined = self._joined_clean()
+            cleans = [line.clean for line in self.lines]
+            joined = self.index_cache.get("joined")
+            if joined is None:
+                joined = self.index_cache["joined"] = "\n".join(cleans)
             if any(char in joined for char in _IGNORECASE_ASCII):
                 for char, letter in _IGNORECASE_ASCII.items():
-                    joined = joined.replace(char, letter)
-            data = joined.encode("utf-8", "surrogatepass").lower()
-            starts = [0, *(newline.end() for newline in _NEWLINE.finditer(data))]
+                    joined = joined.replace(char, letter)  # one character for one: the offsets hold
+            data = joined.encode("ascii", "replace").lower()
+            starts = [0, *itertools.accumulate(map(operator.add, map(len, cleans[:-1]), itertools.repeat(1)))]
             folded = self.index_cache["ascii_folded"] = (data, starts)
         return folded
 
