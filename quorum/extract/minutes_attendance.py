@@ -66,27 +66,37 @@ def label_kind(label: str) -> str | None:
     text = " ".join(label.strip().strip("()").split()).lower()
     if not text or len(text.split()) > 10:
         return None
-    if re.search(r"\bin the chair\b|^(?:the\s+)?(?:chair(?:man|woman|person)?|presiding(?: member)?|mayor)$", text):
+    if _KIND_CHAIR_RE.search(text):
         return "chair"
-    if re.match(r"^(?:the\s+)?(?:vice[- ]?chair(?:man|woman|person)?|deputy (?:chair(?:man|person)?|mayor))$", text):
+    if _KIND_VICE_RE.match(text):
         return "vice"
     if "apolog" in text:
         return "apologies"
-    if re.search(r"\babsent\b|\babsence\b", text):
+    if _KIND_ABSENT_RE.search(text):
         return "absent"
-    if re.search(r"\breserves?\b|\bsubstitut", text):
+    if _KIND_RESERVES_RE.search(text):
         return "reserves"
-    if re.search(
-        r"attendance|attended|attending|\bofficers?\b|advis[eo]rs?\b|also present|^others?\b|^guests?\b"
-        r"|\bobservers?\b",
-        text,
-    ):
+    if _KIND_ATTENDANCE_RE.search(text):
         return "attendance"
-    if re.search(
-        r"\bpresent\b|members?\b|councillors?\b|representatives?\b|co-?opt|observers?\b|\bboard\b|\bcommittee\b", text
-    ):
+    if _KIND_PRESENT_RE.search(text):
         return "present"
     return None
+
+
+#: The label patterns of :func:`label_kind`, in the order it tries them (compiled once, not looked up per call).
+_KIND_CHAIR_RE = re.compile(r"\bin the chair\b|^(?:the\s+)?(?:chair(?:man|woman|person)?|presiding(?: member)?|mayor)$")
+_KIND_VICE_RE = re.compile(
+    r"^(?:the\s+)?(?:vice[- ]?chair(?:man|woman|person)?|deputy (?:chair(?:man|person)?|mayor))$"
+)
+_KIND_ABSENT_RE = re.compile(r"\babsent\b|\babsence\b")
+_KIND_RESERVES_RE = re.compile(r"\breserves?\b|\bsubstitut")
+_KIND_ATTENDANCE_RE = re.compile(
+    r"attendance|attended|attending|\bofficers?\b|advis[eo]rs?\b|also present|^others?\b|^guests?\b"
+    r"|\bobservers?\b"
+)
+_KIND_PRESENT_RE = re.compile(
+    r"\bpresent\b|members?\b|councillors?\b|representatives?\b|co-?opt|observers?\b|\bboard\b|\bcommittee\b"
+)
 
 
 @dataclass(slots=True)

@@ -81,11 +81,18 @@ def _number_key(number: str) -> int:
     return int(digits.group(0)) if digits else -1
 
 
+_TAB_NUMBER_RE = re.compile(r"(?:minute\s+)?(?:[A-Z]{1,4}[/.\-]?)?\d{1,4}[.:)]?", re.I)
+_LETTER_START_RE = re.compile(r"^[A-Za-z]")
+_PREFIXED_NUMBER_RE = re.compile(r"^(?:minute|[A-Z]{1,4}[/.\-]?\d|[A-Z]{2,4}\s\d)", re.I)
+_WORD_SPACE_RE = re.compile(r"^[A-Za-z]+\s")
+_CAPITAL_PREFIX_RE = re.compile(r"^[A-Z]{2,4}\s\d")
+
+
 def _candidate(text: NormalisedText, n: int) -> tuple[str, str] | None:
     clean = text.line(n).clean.strip()
     if "\t" in clean:
         head, _, tail = clean.partition("\t")
-        if "\t" in tail or not re.fullmatch(r"(?:minute\s+)?(?:[A-Z]{1,4}[/.\-]?)?\d{1,4}[.:)]?", head.strip(), re.I):
+        if "\t" in tail or not _TAB_NUMBER_RE.fullmatch(head.strip()):
             return None
         clean = f"{head.strip()} {tail.strip()}"
     match = _ITEM_RE.match(clean)
@@ -94,9 +101,9 @@ def _candidate(text: NormalisedText, n: int) -> tuple[str, str] | None:
     number, title = match.group("num"), match.group("title").strip()
     if not title[:1].isupper() and title[:1] not in "“\"'‘" and not _PLANNING_REF_RE.match(title):
         return None
-    if re.match(r"^[A-Za-z]", number) and not re.match(r"^(?:minute|[A-Z]{1,4}[/.\-]?\d|[A-Z]{2,4}\s\d)", clean, re.I):
+    if _LETTER_START_RE.match(number) and not _PREFIXED_NUMBER_RE.match(clean):
         return None
-    if re.match(r"^[A-Za-z]+\s", number) and not re.match(r"^[A-Z]{2,4}\s\d", clean):
+    if _WORD_SPACE_RE.match(number) and not _CAPITAL_PREFIX_RE.match(clean):
         return None  # "CAB 101" - a prefix apart from its number only in capitals
     if _MONTH_START_RE.match(title) or DATE_RE.match(clean) or len(title) > 200:
         return None
