@@ -40,8 +40,7 @@ def is_postgres(engine_or_url: Engine | str) -> bool:
 #: Settings of every SQLite connection. WAL with synchronous=NORMAL: a commit is a write to the log, only
 #: checkpoints wait for the disk, and a checkpoint every 10,000 pages (40 MB, not the default 4 MB) copies a
 #: page rewritten by many transactions (index pages, the FTS segments) once instead of once a commit. A 32 MB
-#: page cache keeps the hot parts of the indexes a large ingest writes to; temporary b-trees (sorts, the
-#: garbage collection's anti-joins) stay in memory.
+#: page cache (not 2 MB) keeps the hot parts of the indexes a large ingest writes to out of the OS's hands.
 SQLITE_PRAGMAS = (
     "PRAGMA foreign_keys=ON",
     "PRAGMA journal_mode=WAL",
@@ -49,7 +48,6 @@ SQLITE_PRAGMAS = (
     "PRAGMA busy_timeout=30000",
     "PRAGMA wal_autocheckpoint=10000",
     "PRAGMA cache_size=-32768",
-    "PRAGMA temp_store=MEMORY",
 )
 
 

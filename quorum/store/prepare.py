@@ -58,6 +58,8 @@ class Prepared:
 
     def is_exempt(self, start: int, end: int | None = None) -> bool:
         """True when any line of ``start``..``end`` lies in an exempt span."""
+        if not self.exempt:
+            return False
         end = start if end is None else end
         return any(s <= end and start <= e for s, e in self.exempt)
 
