@@ -211,14 +211,23 @@ def _reserve_row(cells: tuple[str, ...], line: int, attendance: Attendance, know
             )
 
 
+_MEETING_WORD_RE = re.compile(r"meeting|commencement", re.I)
+
+
+def _mentions_meeting(clean: str) -> bool:
+    """``_MEETING_WORD_RE.search(clean)``, by two substring tests when ``clean`` is ASCII (``str.lower`` then
+    agrees with ``re.IGNORECASE``)."""
+    if clean.isascii():
+        lowered = clean.lower()
+        return "meeting" in lowered or "commencement" in lowered
+    return _MEETING_WORD_RE.search(clean) is not None
+
+
 def _times(text: NormalisedText, span: MinutesSpan) -> tuple[str | None, str | None]:
     """Opening and closing times from the closing note ("having commenced at 7.30 pm, closed at 9.10 pm")."""
     start_time = span.start_time
     end_time: str | None = None
-    closing = text.lines_containing("meeting", "time")  # CLOSING_RE needs one of the two words
     for n in range(span.end_line, span.start_line - 1, -1):
-        if n not in closing:
-            continue
         clean = text.line(n).clean
         if not is_closing_line(clean):
             continue
@@ -241,13 +250,12 @@ def _times(text: NormalisedText, span: MinutesSpan) -> tuple[str | None, str | N
                 end_time = end_time or times[-1].hhmm
             break
     if start_time is None:
-        commencing = text.lines_containing("meeting", "commencement")  # the second test below needs one of them
         for n in range(span.start_line, span.end_line + 1):
-            if n not in commencing:
-                continue
             clean = text.line(n).clean
+            if not _mentions_meeting(clean):
+                continue
             commenced = _COMMENCED_RE.search(clean)
-            if commenced and re.search(r"meeting|commencement", clean, re.I):
+            if commenced:
                 start_time = parse_time(clean[commenced.end() :])
                 if start_time:
                     break

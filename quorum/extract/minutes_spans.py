@@ -333,7 +333,6 @@ def _is_document_break(text: NormalisedText, n: int, limit: int, business: bool 
 def _find_end(text: NormalisedText, header_line: int, limit: int) -> int:
     last = header_line
     seen_business = False
-    closing = text.lines_containing("meeting", "time")  # CLOSING_RE needs one of the two words
     lines = text.lines
     n = header_line + 1
     while n <= limit:
@@ -358,7 +357,7 @@ def _find_end(text: NormalisedText, header_line: int, limit: int) -> int:
         if business:
             seen_business = True
         last = n
-        if n in closing and is_closing_line(clean) and parse_time(clean):
+        if is_closing_line(clean) and parse_time(clean):
             for m in _next_content(text, n, limit, 3):
                 candidate = text.line(m).clean
                 if len(candidate) <= 80 and _SIGNATURE_RE.match(candidate.strip("*").strip()):

@@ -7,10 +7,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quorum.extract import minutes, names
 from quorum.extract import minutes_declarations as declarations
 from quorum.extract import minutes_people as people
 from quorum.extract import minutes_speakers as speakers
-from quorum.extract import names
 
 _PIECES = [
     "Emma Hedley",
@@ -114,3 +114,16 @@ def test_people_pre_checks_agree_with_the_plain_patterns(text: str) -> None:
 def test_reserves_read_from_a_sentence() -> None:
     [reserve] = people.reserves_in_sentence("Councillor A Khan attended as a reserve for Councillor B Jones.", 7)
     assert (reserve.name, reserve.replacing, reserve.line) == ("A Khan", "B Jones", 7)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Meeting", "MEETINGS", "commencement", "Commenced at 7.30 pm", "meet", "ing", "ı", "é", " ", "x"]
+        ),
+        max_size=6,
+    ).map("".join)
+)
+def test_meeting_mention_test_is_the_pattern(clean: str) -> None:
+    assert minutes._mentions_meeting(clean) == bool(re.search(r"meeting|commencement", clean, re.I))
