@@ -528,17 +528,26 @@ def _headings(lines: _Lines, start: int, stop: int | None = None) -> list[Headin
     headings: list[Heading] = []
     in_contact = False
     contact = lines.text.lines_containing("contact")  # _CONTACT_SECTION needs the word
-    for number, clean in enumerate(lines.cleans(start, stop or lines.end), start):
+    cleans = lines.cleans(start, stop or lines.end)
+    last = len(cleans) - 1
+    for offset, clean in enumerate(cleans):
         if not clean or len(clean) > 90:
             continue
+        number = start + offset
         if _SECTION_N.match(clean) or _POINT_ZERO.match(clean):
             headings.append(Heading(text=lines.verbatim(number), line=number, level=1))
             in_contact = bool((number in contact and _CONTACT_SECTION.search(clean)) or _CLEARANCE.search(clean))
         elif number in contact and _CONTACT_SECTION.search(clean) and _BACKGROUND_WORD.search(clean):
             headings.append(Heading(text=lines.verbatim(number), line=number, level=1))
             in_contact = True
-        elif not in_contact and _is_subheading(lines, number, clean):
-            headings.append(Heading(text=lines.verbatim(number), line=number, level=2))
+        elif not in_contact:
+            # _is_subheading refuses a line with a line above or below it at once: read that from the list here
+            if offset > 0 and number > lines.start and cleans[offset - 1]:
+                continue
+            if offset < last and number < lines.end and cleans[offset + 1]:
+                continue
+            if _is_subheading(lines, number, clean):
+                headings.append(Heading(text=lines.verbatim(number), line=number, level=2))
     return headings
 
 
