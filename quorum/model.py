@@ -544,8 +544,17 @@ class NormalisedText:
         holds its words in order with a run of white space between each two: that is looked for around each place
         its longest word occurs, or, when that word occurs very often, by one search of the raw text for the words
         joined by ``\\s+`` (``\\s`` is exactly ``str.isspace``, which ``str.split`` folds on: checked over every code
-        point). A value with other white space falls back to folding the whole text once (then cached).
+        point). A value with other white space falls back to folding the whole text once (then cached). Each
+        answer is kept per text and value (extractors ask again: one table cell merge is tried in several tables).
         """
+        key = ("folded_contains", value)
+        found = self.index_cache.get(key)
+        if found is None:
+            found = self.index_cache[key] = self._folded_contains(value)
+        return found
+
+    def _folded_contains(self, value: str) -> bool:
+        """The search of :meth:`folded_contains`, uncached."""
         if self.folded_cache is not None or not value or value != fold_whitespace(value):
             return value in self.folded()
         words = value.split(" ")

@@ -133,3 +133,11 @@ def test_a_question_mark_is_looked_for_as_itself() -> None:
     assert text.lines_containing("?") == frozenset({2})
     assert text.lines_containing("y?", "caf") == frozenset({1, 2})
     assert text.lines_containing("s") == frozenset({3})  # "ſ" is an "s" to re.IGNORECASE
+
+
+def test_folded_contains_answers_again_from_its_cache() -> None:
+    text = normalise(Source("t.txt", "0", 0), "Harrow  Council\nHarrow Council")
+    assert text.folded_contains("Council Harrow") is True
+    assert text.index_cache[("folded_contains", "Council Harrow")] is True
+    assert text.folded_contains("Council Harrow") is True  # the kept answer
+    assert text.folded_contains("Harrow Harrow") is False
