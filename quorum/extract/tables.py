@@ -152,15 +152,14 @@ def _row_numbers(text: NormalisedText) -> tuple[list[int], frozenset[int]]:
     """
     rows = text.index_cache.get(_ROWS_KEY)
     if rows is None:
+        lines = text.lines
         numbers = [
-            line.number
-            for line in text.lines
-            if line.furniture is None
-            and line.clean
-            and (
-                len(line.cells) >= 2
-                if line.cells is not None
-                else "\t" in line.raw and "\t" in line.raw.strip("\n") and "\t" not in line.raw.strip()
+            number
+            for number in text.content_numbers()  # the lines with no furniture and a clean view, from the index
+            if (
+                len(cells) >= 2
+                if (cells := lines[number - 1].cells) is not None
+                else "\t" in (raw := lines[number - 1].raw) and "\t" in raw.strip("\n") and "\t" not in raw.strip()
             )
         ]
         rows = text.index_cache[_ROWS_KEY] = (numbers, frozenset(numbers))
