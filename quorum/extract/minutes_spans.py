@@ -86,17 +86,21 @@ def is_closing_line(clean: str) -> bool:
     if clean.isascii():
         lowered = clean.lower()
         if "meeting" in lowered:
-            if not any(word in lowered for word in _CLOSING_WORDS) and not (
-                "time" in lowered and any(word in lowered for word in _CLOSING_TIME_WORDS)
+            if not (
+                "clos" in lowered
+                or "ended" in lowered
+                or "finished" in lowered
+                or "concluded" in lowered
+                or "terminated" in lowered
+                or "rose" in lowered
+                or ("time" in lowered and ("conclusion" in lowered or "finish" in lowered))
             ):
-                return False
-        elif "time" not in lowered or not any(word in lowered for word in _CLOSING_TIME_WORDS):
+                return False  # ("closure" holds "clos")
+        elif "time" not in lowered or not ("conclusion" in lowered or "closure" in lowered or "finish" in lowered):
             return False
     return CLOSING_RE.search(clean) is not None
 
 
-_CLOSING_WORDS = ("clos", "ended", "finished", "concluded", "terminated", "rose")
-_CLOSING_TIME_WORDS = ("conclusion", "closure", "finish")
 _SIGNATURE_RE = re.compile(
     r"^\(?signed\)?|^(?:the\s+)?(?:vice[- ]?)?chair(?:man|person)?\b|^mayor\b|^date[d]?\s*:?\s*$|^[_.]{4,}",
     re.IGNORECASE,
