@@ -152,7 +152,21 @@ def _may_record_a_vote(sentence: str) -> bool:
     if not sentence.isascii():
         return True
     lowered = sentence.lower()
-    return any(word in lowered for word in _CUE_WORDS)
+    return (  # each of _CUE_WORDS (substring tests in a row are the quickest way to ask)
+        "vote" in lowered
+        or "moved" in lowered
+        or "proposed" in lowered
+        or "seconded" in lowered
+        or "carried" in lowered
+        or "lost" in lowered
+        or "defeated" in lowered
+        or "fell" in lowered
+        or "rejected" in lowered
+        or "withdrawn" in lowered
+        or "unanimous" in lowered
+        or "against" in lowered
+        or "substantive" in lowered
+    )
 
 
 class _VoteReader:

@@ -109,3 +109,9 @@ def test_votes_read_with_the_pre_checks_are_those_read_without(lines: str) -> No
 def test_a_tally_with_no_vote_open_starts_one() -> None:
     # "agreed" is no outcome word: the tally is the first thing said about the question (this used to raise)
     assert _read("The report was agreed by 30 votes to 28.") == [(1, None, None, None, 30, 28, None)]
+
+
+def test_every_cue_word_is_tested() -> None:
+    for word in votes._CUE_WORDS:
+        assert votes._may_record_a_vote(f"The item was {word.upper()} today"), word
+    assert not votes._may_record_a_vote("The item was noted today")
