@@ -107,17 +107,27 @@ def parse_number(value: str) -> float | None:
 def unit_of(label: str, value: str) -> str | None:
     """Name the unit of a figure: percent, rate, days or count, when the label or value says."""
     text = f"{label} {value}".lower()
-    if re.match(r"^\s*-?\d[\d,.]*\s*%", value) or re.search(r"%|\bpercentage\b|\bproportion\b", label.lower()):
+    lowered = label.lower()
+    if _PERCENT_VALUE.match(value) or _PERCENT_LABEL.search(lowered):
         return "percent"
-    if "%" in value and not re.search(r"\d[\d,.]*\s*\(\s*\d[\d.]*\s*%\s*\)", value):
+    if "%" in value and not _PERCENT_IN_BRACKETS.search(value):
         return "percent"
-    if re.search(r"\brate\b|per\s+[\d,]+", text):
+    if _RATE.search(text):
         return "rate"
-    if re.search(r"\bdays?\b", label.lower()):
+    if _DAYS.search(lowered):
         return "days"
-    if re.match(r"^\s*(?:number|no\.|total|children in borough)", label.lower()):
+    if _COUNT_LABEL.match(lowered):
         return "count"
     return None
+
+
+#: The patterns of :func:`unit_of`, compiled once.
+_PERCENT_VALUE = re.compile(r"^\s*-?\d[\d,.]*\s*%")
+_PERCENT_LABEL = re.compile(r"%|\bpercentage\b|\bproportion\b")
+_PERCENT_IN_BRACKETS = re.compile(r"\d[\d,.]*\s*\(\s*\d[\d.]*\s*%\s*\)")
+_RATE = re.compile(r"\brate\b|per\s+[\d,]+")
+_DAYS = re.compile(r"\bdays?\b")
+_COUNT_LABEL = re.compile(r"^\s*(?:number|no\.|total|children in borough)")
 
 
 def rag_of(value: str) -> str | None:
@@ -255,7 +265,19 @@ def _is_money_label(label: str) -> bool:
     """True when a row label names money (a finance word or a total): ``_MONEY_LABEL.search``, pre-checked cheaply."""
     if label.isascii():
         lowered = label.lower()
-        if not any(word in lowered for word in _MONEY_WORDS):
+        if not (  # one of _MONEY_WORDS
+            "budget" in lowered
+            or "expenditure" in lowered
+            or "income" in lowered
+            or "outturn" in lowered
+            or "spend" in lowered
+            or "cost" in lowered
+            or "funding" in lowered
+            or "contribution" in lowered
+            or "forecast" in lowered
+            or "variance" in lowered
+            or "total" in lowered
+        ):
             return False
     return _MONEY_LABEL.search(label) is not None
 

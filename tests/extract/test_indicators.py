@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quorum.extract import indicators
 from quorum.extract.indicators import extract_indicators, parse_number, rag_of, unit_of
 from quorum.extract.tables import extract_tables
 from quorum.model import Document, DocumentKind, Indicator, Source
@@ -258,3 +259,11 @@ def test_arbitrary_tables_never_crash(raw: str) -> None:
     docs = [Document(kind=DocumentKind.OTHER, title="Key facts", span=text.span(1, len(text.lines)))]
     for indicator in extract_indicators(text, docs, extract_tables(text, docs)):
         assert 1 <= indicator.line <= len(text.lines)
+
+
+def test_every_money_word_passes_the_money_label_pre_check() -> None:
+    for word in indicators._MONEY_WORDS:
+        label = f"Net {word.upper()} 2019/20"
+        assert indicators._is_money_label(label) == bool(indicators._MONEY_LABEL.search(label)), word
+    assert not indicators._is_money_label("Children in care")
+    assert indicators._is_money_label("Spending £")  # "£" alone is a finance mark, with "spend" in the label
