@@ -174,10 +174,6 @@ def clean_body(body: str) -> str:
     return stripped
 
 
-def _content_lines(text: NormalisedText, start: int, end: int) -> list[int]:
-    return text.content_numbers(start, end)
-
-
 def _next_content(text: NormalisedText, line: int, limit: int, count: int) -> list[int]:
     out: list[int] = []
     lines = text.lines
@@ -411,8 +407,9 @@ def find_minutes_spans(text: NormalisedText, start: int = 1, end: int | None = N
     headers: list[_Header] = []
     # only lines holding "minutes", "decision" (a heading) or "present" (an orphan attendance block) can open a set
     candidates = text.lines_containing("minutes", "decision") | text.lines_containing("present")
-    for n in _content_lines(text, start, last_line):
-        if n not in candidates:
+    lines = text.lines
+    for n in sorted(candidates):  # the content lines among them in start..last_line, in order
+        if n < start or n > last_line or lines[n - 1].furniture is not None or not lines[n - 1].clean:
             continue
         header = _header_at(text, n)
         orphan = False
