@@ -264,7 +264,7 @@ def main(argv: list[str] | None = None) -> None:
     """Run every benchmark and print the table."""
     parser = argparse.ArgumentParser(prog="python -m bench", description="Quorum benchmarks beside baselines.")
     parser.add_argument("--pages", type=int, default=100_000, help="pages in the synthetic parse corpus")
-    parser.add_argument("--store-pages", type=int, default=2_000, help="pages ingested for the ingest/search figures")
+    parser.add_argument("--store-pages", type=int, default=100_000, help="pages ingested for the ingest/search figures")
     parser.add_argument("--like-pages", type=int, default=100_000, help="pages scanned by the LIKE search baseline")
     parser.add_argument("--search-pages", type=int, default=1_000_000, help="pages of the search-at-scale store")
     parser.add_argument("--quick", action="store_true", help="a fast smoke run on small corpora")
