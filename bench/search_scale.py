@@ -28,11 +28,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
 from bench.corpus import SAMPLES, printed_pages, sample_files
+from bench.ingest_search import time_searches
 from bench.store import QUERIES, Latency, percentiles
-from quorum.store import ingest_paths, make_engine, migrate, search
+from quorum.store import ingest_paths, make_engine, migrate
 
 #: Target from the project brief: search p95 under 50 ms on 1M pages.
 TARGET_P95_MS = 50
@@ -119,21 +118,11 @@ def run(pages: int, workdir: Path, rounds: int = 5, like_rounds: int = 1) -> Sca
     held, passages = build(path, pages)
     built = time.perf_counter() - started
     engine = make_engine(f"sqlite:///{path}")
-    timings: list[float] = []
-    hits = 0
-    with Session(engine) as session:
-        for query in QUERIES:
-            search(session, query, limit=20)
-        for _ in range(rounds):
-            for query in QUERIES:
-                start = time.perf_counter()
-                found = search(session, query, limit=20)
-                timings.append(time.perf_counter() - start)
-                hits += len(found)
+    latency, hits = time_searches(engine, rounds)
     engine.dispose()
     size = sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists()) / 1e6
     like = like_scan(path, like_rounds) if like_rounds else None
-    return ScaleRun(held, passages, size, built, percentiles(timings), like, hits)
+    return ScaleRun(held, passages, size, built, latency, like, hits)
 
 
 def main(argv: list[str] | None = None) -> None:
