@@ -28,7 +28,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.corpus import SAMPLES, printed_pages, sample_files
+from bench.corpus import SAMPLES, pages_of, printed_pages, sample_files
 from bench.ingest_search import time_searches
 from bench.store import QUERIES, Latency, percentiles
 from quorum.store import ingest_paths, make_engine, migrate
@@ -57,11 +57,9 @@ class ScaleRun:
 def sample_printed_pages() -> int:
     """Return the printed pages of the bundled samples (front-sheet page ranges; the annual report by its lines)."""
     total = 0.0
-    counted = [(path, printed_pages(path.read_text(encoding="utf-8"))) for path in sample_files(SAMPLES)]
-    numbered = [(path.read_text(encoding="utf-8").count("\n") + 1, pages) for path, pages in counted if pages]
-    lines_per_page = sum(lines for lines, _ in numbered) / sum(pages for _, pages in numbered)
-    for path, pages in counted:
-        total += pages or (path.read_text(encoding="utf-8").count("\n") + 1) / lines_per_page
+    for path in sample_files(SAMPLES):
+        text = path.read_text(encoding="utf-8")
+        total += printed_pages(text) or pages_of(text)
     return round(total)
 
 
